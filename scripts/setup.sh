@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs everything customs needs to build, test, fuzz and benchmark on a fresh Debian 12 machine.
+# Idempotent; needs root (or sudo). Touches nothing outside the system package manager.
+set -euo pipefail
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+PKGS=(
+  build-essential cmake ninja-build pkg-config git
+  clang clang-format clang-tidy libclang-rt-14-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libre2-dev libssl-dev
+  python3 python3-jsonschema time
+)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,26 @@
+#pragma once
+// Small string helpers shared by every stage.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace customs {
+
+std::string_view trim(std::string_view s);
+std::string to_lower(std::string_view s);
+std::string to_upper(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool contains(std::string_view haystack, std::string_view needle);
+bool icontains(std::string_view haystack, std::string_view needle);
+// Splits on every occurrence of sep; keeps empty fields.
+std::vector<std::string> split(std::string_view s, char sep);
+// Splits on runs of spaces and tabs; drops empty fields.
+std::vector<std::string> split_whitespace(std::string_view s);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+std::string replace_all(std::string s, std::string_view from, std::string_view to);
+// Levenshtein distance, for "did you mean".
+size_t edit_distance(std::string_view a, std::string_view b);
+// Shell-style glob: * ? [..]; '*' does not cross '/' when path_mode is true.
+bool glob_match(std::string_view pattern, std::string_view text, bool path_mode = false);
+
+}  // namespace customs
