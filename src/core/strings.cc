@@ -140,11 +140,20 @@ bool glob_match(std::string_view pat, std::string_view s, bool path_mode) {
     if (p < pat.size()) {
       size_t next = p + 1;
       bool ok = false;
-      if (pat[p] == '?') ok = !(path_mode && s[i] == '/');
-      else if (pat[p] == '[') ok = match_class(pat, p + 1, s[i], &next);
-      else if (pat[p] == '\\' && p + 1 < pat.size()) { ok = pat[p + 1] == s[i]; next = p + 2; }
-      else ok = pat[p] == s[i];
-      if (ok) { p = next; ++i; continue; }
+      if (pat[p] == '?')
+        ok = !(path_mode && s[i] == '/');
+      else if (pat[p] == '[')
+        ok = match_class(pat, p + 1, s[i], &next);
+      else if (pat[p] == '\\' && p + 1 < pat.size()) {
+        ok = pat[p + 1] == s[i];
+        next = p + 2;
+      } else
+        ok = pat[p] == s[i];
+      if (ok) {
+        p = next;
+        ++i;
+        continue;
+      }
     }
     if (star_p != std::string_view::npos && !(path_mode && s[star_i] == '/')) {
       p = star_p + 1;

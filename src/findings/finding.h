@@ -21,11 +21,11 @@ struct TextEdit {
 };
 
 struct Finding {
-  const Rule* rule = nullptr;  // never null for a reported finding
+  const Rule* rule = nullptr;             // never null for a reported finding
   Severity severity = Severity::kMedium;  // effective severity (after config overrides)
-  std::string message;   // specific to this occurrence: what exactly is wrong here
+  std::string message;                    // specific to this occurrence: what exactly is wrong here
   Location location;
-  std::string evidence;  // the offending text, secret values masked
+  std::string evidence;             // the offending text, secret values masked
   std::vector<TextEdit> fix_edits;  // empty when there is no safe mechanical fix
   // Stable across runs and line moves: hash of rule id, file, and a rule-chosen key (by default
   // the normalised evidence). Set by the FindingSink.

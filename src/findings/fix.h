@@ -10,9 +10,9 @@
 namespace customs {
 
 struct FixOutcome {
-  std::string text;      // the source with the edits applied
-  int applied = 0;       // edits applied
-  int skipped = 0;       // edits dropped because they overlapped an earlier one
+  std::string text;  // the source with the edits applied
+  int applied = 0;   // edits applied
+  int skipped = 0;   // edits dropped because they overlapped an earlier one
 };
 
 // Applies edits (in any order) to `source`. Overlapping edits: the first in (line, column) order

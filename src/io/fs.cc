@@ -56,10 +56,10 @@ Result<std::string> DiskFs::read_file(const std::string& path, uint64_t max_byte
   }
   if (static_cast<uint64_t>(st.st_size) > max_bytes) {
     ::close(fd);
-    return make_error(ErrorKind::kLimit,
-                      "file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
-                          std::to_string(max_bytes),
-                      Location{path});
+    return make_error(
+        ErrorKind::kLimit,
+        "file is " + std::to_string(st.st_size) + " bytes, over the limit of " + std::to_string(max_bytes),
+        Location{path});
   }
   std::string out;
   char buf[65536];

@@ -15,15 +15,24 @@ struct KindName {
 };
 
 constexpr std::array<KindName, 18> kKinds{{
-    {InstructionKind::kFrom, "FROM"},         {InstructionKind::kRun, "RUN"},
-    {InstructionKind::kCmd, "CMD"},           {InstructionKind::kLabel, "LABEL"},
-    {InstructionKind::kMaintainer, "MAINTAINER"}, {InstructionKind::kExpose, "EXPOSE"},
-    {InstructionKind::kEnv, "ENV"},           {InstructionKind::kAdd, "ADD"},
-    {InstructionKind::kCopy, "COPY"},         {InstructionKind::kEntrypoint, "ENTRYPOINT"},
-    {InstructionKind::kVolume, "VOLUME"},     {InstructionKind::kUser, "USER"},
-    {InstructionKind::kWorkdir, "WORKDIR"},   {InstructionKind::kArg, "ARG"},
-    {InstructionKind::kOnbuild, "ONBUILD"},   {InstructionKind::kStopsignal, "STOPSIGNAL"},
-    {InstructionKind::kHealthcheck, "HEALTHCHECK"}, {InstructionKind::kShell, "SHELL"},
+    {InstructionKind::kFrom, "FROM"},
+    {InstructionKind::kRun, "RUN"},
+    {InstructionKind::kCmd, "CMD"},
+    {InstructionKind::kLabel, "LABEL"},
+    {InstructionKind::kMaintainer, "MAINTAINER"},
+    {InstructionKind::kExpose, "EXPOSE"},
+    {InstructionKind::kEnv, "ENV"},
+    {InstructionKind::kAdd, "ADD"},
+    {InstructionKind::kCopy, "COPY"},
+    {InstructionKind::kEntrypoint, "ENTRYPOINT"},
+    {InstructionKind::kVolume, "VOLUME"},
+    {InstructionKind::kUser, "USER"},
+    {InstructionKind::kWorkdir, "WORKDIR"},
+    {InstructionKind::kArg, "ARG"},
+    {InstructionKind::kOnbuild, "ONBUILD"},
+    {InstructionKind::kStopsignal, "STOPSIGNAL"},
+    {InstructionKind::kHealthcheck, "HEALTHCHECK"},
+    {InstructionKind::kShell, "SHELL"},
 }};
 
 }  // namespace

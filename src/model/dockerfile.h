@@ -13,8 +13,25 @@
 namespace customs {
 
 enum class InstructionKind {
-  kFrom, kRun, kCmd, kLabel, kMaintainer, kExpose, kEnv, kAdd, kCopy, kEntrypoint,
-  kVolume, kUser, kWorkdir, kArg, kOnbuild, kStopsignal, kHealthcheck, kShell, kUnknown,
+  kFrom,
+  kRun,
+  kCmd,
+  kLabel,
+  kMaintainer,
+  kExpose,
+  kEnv,
+  kAdd,
+  kCopy,
+  kEntrypoint,
+  kVolume,
+  kUser,
+  kWorkdir,
+  kArg,
+  kOnbuild,
+  kStopsignal,
+  kHealthcheck,
+  kShell,
+  kUnknown,
 };
 
 // Upper-case keyword ("RUN") for a kind; "" for kUnknown.
@@ -24,7 +41,7 @@ InstructionKind instruction_kind_from(std::string_view word);
 
 // "# syntax=docker/dockerfile:1", "# escape=`", "# check=skip=...;error=true".
 struct Directive {
-  std::string name;   // lower-case
+  std::string name;  // lower-case
   std::string value;
   Span span;
 };
@@ -34,13 +51,13 @@ struct Flag {
   std::string name;   // without the dashes, lower-case: "from", "mount", "chown"
   std::string value;  // raw value as written (after variable expansion where BuildKit expands it)
   bool has_value = false;
-  Span span;          // the whole "--name=value" word
+  Span span;  // the whole "--name=value" word
 };
 
 // A word of a shell-form argument list (COPY src dst, EXPOSE 80 443, USER app, VOLUME /a /b).
 struct ArgWord {
-  std::string raw;       // as written, quotes kept
-  std::string value;     // quotes removed and variables expanded with the scope at this instruction
+  std::string raw;           // as written, quotes kept
+  std::string value;         // quotes removed and variables expanded with the scope at this instruction
   bool expanded_all = true;  // false when a variable in it had no known value
   Span span;
 };
@@ -48,9 +65,9 @@ struct ArgWord {
 // KEY=value pairs of ENV, LABEL and ARG (also the legacy "ENV KEY value" form).
 struct KeyValue {
   std::string key;
-  std::string raw_value;     // as written
-  std::string value;         // quotes removed, variables expanded
-  bool has_value = false;    // ARG NAME without "=" has none
+  std::string raw_value;   // as written
+  std::string value;       // quotes removed, variables expanded
+  bool has_value = false;  // ARG NAME without "=" has none
   bool expanded_all = true;
   Span key_span;
   Span value_span;
@@ -58,20 +75,20 @@ struct KeyValue {
 
 // A here-document attached to RUN, COPY or ADD.
 struct Heredoc {
-  std::string delimiter;     // "EOF"
-  bool quoted = false;       // <<"EOF" or <<'EOF': no expansion inside
-  bool strip_tabs = false;   // <<-EOF
-  SourceText body;           // lines between the opening line and the delimiter, with '\n's
-  Span span;                 // from "<<EOF" to the end of the closing delimiter line
+  std::string delimiter;    // "EOF"
+  bool quoted = false;      // <<"EOF" or <<'EOF': no expansion inside
+  bool strip_tabs = false;  // <<-EOF
+  SourceText body;          // lines between the opening line and the delimiter, with '\n's
+  Span span;                // from "<<EOF" to the end of the closing delimiter line
 };
 
 struct Instruction {
   InstructionKind kind = InstructionKind::kUnknown;
-  std::string keyword;       // as written ("run", "RUN")
-  Span span;                 // whole instruction, first line to last line (heredocs included)
+  std::string keyword;  // as written ("run", "RUN")
+  Span span;            // whole instruction, first line to last line (heredocs included)
   Span keyword_span;
-  std::vector<Flag> flags;   // in order; see flag()
-  SourceText args;           // everything after the flags, continuations joined, comment lines dropped
+  std::vector<Flag> flags;  // in order; see flag()
+  SourceText args;          // everything after the flags, continuations joined, comment lines dropped
 
   // Exec (JSON) form: CMD ["a","b"]. json_form is true only when the argument text is a valid JSON
   // array of strings; then exec holds its elements.
@@ -97,14 +114,14 @@ struct Instruction {
 
 struct Stage {
   int index = 0;
-  Span from_span;             // the FROM instruction
-  size_t from_instruction = 0;  // index into Dockerfile::instructions
-  std::string base_raw;       // "python:${PY}-slim" as written
-  std::string base;           // after ARG expansion ("python:3.12-slim")
-  bool base_resolved = true;  // false when a variable in base had no known value
-  std::string name;           // "AS builder" alias, lower-case; "" when none
-  std::string platform;       // --platform value as written
-  int base_stage = -1;        // index of the stage this FROM builds on ("FROM builder"), else -1
+  Span from_span;                    // the FROM instruction
+  size_t from_instruction = 0;       // index into Dockerfile::instructions
+  std::string base_raw;              // "python:${PY}-slim" as written
+  std::string base;                  // after ARG expansion ("python:3.12-slim")
+  bool base_resolved = true;         // false when a variable in base had no known value
+  std::string name;                  // "AS builder" alias, lower-case; "" when none
+  std::string platform;              // --platform value as written
+  int base_stage = -1;               // index of the stage this FROM builds on ("FROM builder"), else -1
   std::vector<size_t> instructions;  // indices into Dockerfile::instructions, FROM included
   // Stages this one reads from: its base stage, COPY --from=<stage>, RUN --mount=from=<stage>.
   std::vector<int> depends_on;
@@ -113,14 +130,14 @@ struct Stage {
 };
 
 struct Dockerfile {
-  std::string path;                     // as given by the caller, for locations
+  std::string path;  // as given by the caller, for locations
   std::vector<Directive> directives;
   char escape = '\\';
   std::vector<Instruction> instructions;  // in file order, including global ARGs before FROM
   std::vector<Stage> stages;
   // Comments as written, by line: pragmas ("# customs ignore=...") are read from here.
   std::map<int, std::string> comments;
-  std::string source;                   // the bytes the tree was parsed from
+  std::string source;  // the bytes the tree was parsed from
 
   const Stage* final_stage() const { return stages.empty() ? nullptr : &stages.back(); }
   // A stage by alias (case-insensitive) or by decimal index; nullptr when none.

@@ -23,8 +23,8 @@ struct ShellCommand {
   // Redirections like "> /dev/null", "2>&1", "<<EOF" as written (operator and target).
   std::vector<ShellWord> redirects;
   ShellJoin join = ShellJoin::kEnd;  // operator after this command
-  int pipeline = 0;  // commands joined by '|' share a pipeline number, unique within the script
-  int depth = 0;     // 0 top level; +1 inside ( ), { }, $( ), `...`, sh -c '...', if/for/while bodies
+  int pipeline = 0;        // commands joined by '|' share a pipeline number, unique within the script
+  int depth = 0;           // 0 top level; +1 inside ( ), { }, $( ), `...`, sh -c '...', if/for/while bodies
   bool from_sh_c = false;  // found inside the string of sh|bash|dash|ash|zsh -c '...'
 
   // argv[0] without a leading path ("/usr/bin/apt-get" -> "apt-get"); "" when argv is empty.

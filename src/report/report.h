@@ -12,24 +12,24 @@
 namespace customs {
 
 struct ScanTarget {
-  std::string path;  // as the user gave it (or as found walking a directory)
-  std::string kind;  // "dockerfile", later "image", "rootfs", ...
+  std::string path;    // as the user gave it (or as found walking a directory)
+  std::string kind;    // "dockerfile", later "image", "rootfs", ...
   bool parsed = true;  // false when the target could not be read or parsed at all
 };
 
 struct ScanReport {
   std::string tool_name = "customs";
   std::string tool_version;
-  std::string command;                 // "dockerfile"
+  std::string command;  // "dockerfile"
   std::vector<ScanTarget> targets;
-  std::vector<Finding> findings;       // suppressed ones included, marked
+  std::vector<Finding> findings;  // suppressed ones included, marked
   Diagnostics diagnostics;
-  std::vector<const Rule*> rules;      // every rule that ran (for SARIF rule metadata)
+  std::vector<const Rule*> rules;  // every rule that ran (for SARIF rule metadata)
 };
 
 struct RenderOptions {
-  bool color = false;           // ANSI colours (table only), on when stdout is a TTY
-  bool show_suppressed = false; // table only: list suppressed findings too
+  bool color = false;            // ANSI colours (table only), on when stdout is a TTY
+  bool show_suppressed = false;  // table only: list suppressed findings too
 };
 
 class Reporter {
@@ -39,7 +39,7 @@ class Reporter {
 };
 
 struct ReporterEntry {
-  std::string_view name;         // "table", "json", "sarif"
+  std::string_view name;  // "table", "json", "sarif"
   std::string_view description;
   std::function<std::unique_ptr<Reporter>()> make;
 };

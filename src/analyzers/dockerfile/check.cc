@@ -22,8 +22,8 @@ const Stage* DockerfileContext::stage_of(const Instruction& ins) const {
 const std::vector<const DockerfileCheck*>& dockerfile_checks() {
   static const std::vector<const DockerfileCheck*> all = [] {
     std::vector<const DockerfileCheck*> v;
-    for (auto group : {supply_chain_checks(), privilege_checks(), secret_checks(), hygiene_checks(),
-                       structure_checks()})
+    for (auto group :
+         {supply_chain_checks(), privilege_checks(), secret_checks(), hygiene_checks(), structure_checks()})
       for (const auto& c : group) v.push_back(&c);
     return v;
   }();
