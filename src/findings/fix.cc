@@ -32,12 +32,12 @@ std::vector<LineRef> line_refs(std::string_view text) {
 
 Result<size_t> offset_of(const std::vector<LineRef>& lines, int line, int column) {
   if (line < 1 || static_cast<size_t>(line) > lines.size() || column < 1)
-    return make_error(ErrorKind::kInvalidInput,
-                      "edit position " + std::to_string(line) + ":" + std::to_string(column) + " is outside the text");
+    return make_error(ErrorKind::kInvalidInput, "edit position " + std::to_string(line) + ":" +
+                                                    std::to_string(column) + " is outside the text");
   const LineRef& l = lines[static_cast<size_t>(line) - 1];
   if (static_cast<size_t>(column) > l.length + 1)
-    return make_error(ErrorKind::kInvalidInput, "edit column " + std::to_string(column) + " is past the end of line " +
-                                                    std::to_string(line));
+    return make_error(ErrorKind::kInvalidInput, "edit column " + std::to_string(column) +
+                                                    " is past the end of line " + std::to_string(line));
   return l.start + static_cast<size_t>(column) - 1;
 }
 
@@ -58,7 +58,6 @@ std::string with_line_endings(const std::string& s, bool crlf) {
   }
   return out;
 }
-
 
 // ---- unified diff -------------------------------------------------------------------------
 
@@ -86,7 +85,8 @@ std::vector<Op> edit_script(const std::vector<std::string_view>& a, const std::v
   size_t pre = 0;
   while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
   size_t suf = 0;
-  while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+  while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf])
+    ++suf;
   size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
   std::vector<Op> ops(pre, Op::kEqual);
   std::vector<Op> mid;

@@ -53,10 +53,10 @@ TEST(ApplyEdits, InsertionAtStartOfReplacedRangeKeepsBoth) {
 }
 
 TEST(ApplyEdits, SkipsEditsOverlappingAnEarlierOne) {
-  auto r = apply_edits("abcdefgh", {edit(1, 3, 1, 6, "X"),     // cde, overlaps the first
-                                    edit(1, 2, 1, 4, "Y"),     // bc, first in position order
-                                    edit(1, 3, 1, 3, "!"),     // insertion inside "bc"
-                                    edit(1, 7, 1, 8, "Z")});   // g
+  auto r = apply_edits("abcdefgh", {edit(1, 3, 1, 6, "X"),    // cde, overlaps the first
+                                    edit(1, 2, 1, 4, "Y"),    // bc, first in position order
+                                    edit(1, 3, 1, 3, "!"),    // insertion inside "bc"
+                                    edit(1, 7, 1, 8, "Z")});  // g
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->text, "aYdefZh");
   EXPECT_EQ(r->applied, 2);
@@ -120,10 +120,10 @@ TEST(UnifiedDiff, ChangesSixLinesApartShareOneHunk) {
 }
 
 TEST(UnifiedDiff, ChangesSevenLinesApartGetTwoHunks) {
-  EXPECT_EQ(unified_diff("Dockerfile", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n",
-                         "1\nX\n3\n4\n5\n6\n7\n8\n9\n10\nY\n"),
-            "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,5 +1,5 @@\n 1\n-2\n+X\n 3\n 4\n 5\n"
-            "@@ -8,4 +8,4 @@\n 8\n 9\n 10\n-11\n+Y\n");
+  EXPECT_EQ(
+      unified_diff("Dockerfile", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n", "1\nX\n3\n4\n5\n6\n7\n8\n9\n10\nY\n"),
+      "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,5 +1,5 @@\n 1\n-2\n+X\n 3\n 4\n 5\n"
+      "@@ -8,4 +8,4 @@\n 8\n 9\n 10\n-11\n+Y\n");
 }
 
 TEST(UnifiedDiff, TrailingContextIsThreeLines) {
@@ -134,18 +134,22 @@ TEST(UnifiedDiff, TrailingContextIsThreeLines) {
 }
 
 TEST(UnifiedDiff, AddedFinalNewline) {
-  EXPECT_EQ(unified_diff("Dockerfile", "a\nb", "a\nb\n"),
-            "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n");
+  EXPECT_EQ(
+      unified_diff("Dockerfile", "a\nb", "a\nb\n"),
+      "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n");
 }
 
 TEST(UnifiedDiff, MissingNewlineOnContextLine) {
-  EXPECT_EQ(unified_diff("Dockerfile", "a\nb\nc", "a\nB\nc"),
-            "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n\\ No newline at end of file\n");
+  EXPECT_EQ(
+      unified_diff("Dockerfile", "a\nb\nc", "a\nB\nc"),
+      "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n\\ No newline at end of file\n");
 }
 
 TEST(UnifiedDiff, FromAndToEmptyText) {
-  EXPECT_EQ(unified_diff("Dockerfile", "", "x\ny\n"), "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -0,0 +1,2 @@\n+x\n+y\n");
-  EXPECT_EQ(unified_diff("Dockerfile", "x\ny\n", ""), "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +0,0 @@\n-x\n-y\n");
+  EXPECT_EQ(unified_diff("Dockerfile", "", "x\ny\n"),
+            "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -0,0 +1,2 @@\n+x\n+y\n");
+  EXPECT_EQ(unified_diff("Dockerfile", "x\ny\n", ""),
+            "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +0,0 @@\n-x\n-y\n");
 }
 
 TEST(UnifiedDiff, AppendAndPrependShowOnlyNearbyContext) {
@@ -167,10 +171,12 @@ TEST(UnifiedDiff, SeparateChangesInOneHunkListDeletionsBeforeInsertions) {
 
 TEST(UnifiedDiff, DiffOfAppliedFix) {
   std::string before = "FROM debian:12\nMAINTAINER Jo <jo@example.com>\nRUN true\n";
-  auto fixed = apply_edits(before, {edit(2, 1, 2, 31, "LABEL org.opencontainers.image.authors=\"Jo <jo@example.com>\"")});
+  auto fixed = apply_edits(
+      before, {edit(2, 1, 2, 31, "LABEL org.opencontainers.image.authors=\"Jo <jo@example.com>\"")});
   ASSERT_TRUE(fixed.ok());
   EXPECT_EQ(unified_diff("Dockerfile", before, fixed->text),
-            "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,3 +1,3 @@\n FROM debian:12\n-MAINTAINER Jo <jo@example.com>\n"
+            "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,3 +1,3 @@\n FROM debian:12\n-MAINTAINER Jo "
+            "<jo@example.com>\n"
             "+LABEL org.opencontainers.image.authors=\"Jo <jo@example.com>\"\n RUN true\n");
 }
 
