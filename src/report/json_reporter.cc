@@ -1,0 +1,94 @@
+// The JSON reporter: the versioned machine-readable report documented in docs/json-report.md and
+// described by docs/schemas/customs-report-v1.schema.json. Keys keep a fixed order; indentation is
+// two spaces; findings and diagnostics keep the order of the report.
+#include <nlohmann/json.hpp>
+
+#include "report/reporters.h"
+
+namespace customs {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+constexpr const char* kSchemaId = "https://customs.dev/schemas/report/v1";
+constexpr int kSchemaVersion = 1;
+
+ojson location_json(const Location& loc) {
+  ojson j;
+  j["file"] = loc.file;
+  j["line"] = loc.line;
+  j["column"] = loc.column;
+  j["end_line"] = loc.end_line;
+  j["end_column"] = loc.end_column;
+  if (!loc.layer_digest.empty()) j["layer_digest"] = loc.layer_digest;
+  if (!loc.path.empty()) j["path"] = loc.path;
+  return j;
+}
+
+ojson finding_json(const Finding& f) {
+  const Rule& rule = rule_of(f);
+  ojson j;
+  j["rule_id"] = rule.id;
+  j["severity"] = to_string(f.severity);
+  j["rule_severity"] = to_string(rule.severity);
+  j["title"] = rule.title;
+  j["message"] = f.message;
+  j["practice"] = to_string(rule.practice);
+  j["source"] = rule.source;
+  j["why"] = rule.why;
+  j["fix"] = rule.fix;
+  j["location"] = location_json(f.location);
+  j["evidence"] = f.evidence;
+  j["fix_available"] = !f.fix_edits.empty();
+  j["fingerprint"] = f.fingerprint;
+  j["suppressed"] = f.suppressed;
+  if (f.suppressed) j["suppression"] = ojson{{"kind", f.suppression_kind}, {"reason", f.suppression_reason}};
+  return j;
+}
+
+ojson diagnostic_json(const Diagnostic& d) {
+  ojson j;
+  j["level"] = to_string(d.level);
+  j["code"] = d.code;
+  j["message"] = d.message;
+  j["location"] = location_json(d.where);
+  return j;
+}
+
+ojson summary_json(const ScanReport& report) {
+  ReportCounts c = count_findings(report);
+  ojson j;
+  j["findings"] = c.unsuppressed;
+  for (Severity s : severities_descending()) j[to_string(s)] = c.of(s);
+  j["suppressed"] = c.suppressed;
+  j["targets"] = report.targets.size();
+  j["diagnostics"] = report.diagnostics.items().size();
+  return j;
+}
+
+class JsonReporter : public Reporter {
+ public:
+  std::string render(const ScanReport& report, const RenderOptions&) const override {
+    ojson j;
+    j["schema"] = kSchemaId;
+    j["schema_version"] = kSchemaVersion;
+    j["tool"] = ojson{{"name", report.tool_name}, {"version", report.tool_version}};
+    j["command"] = report.command;
+    j["targets"] = ojson::array();
+    for (const ScanTarget& t : report.targets)
+      j["targets"].push_back(ojson{{"path", t.path}, {"kind", t.kind}, {"parsed", t.parsed}});
+    j["findings"] = ojson::array();
+    for (const Finding& f : report.findings) j["findings"].push_back(finding_json(f));
+    j["diagnostics"] = ojson::array();
+    for (const Diagnostic& d : report.diagnostics.items()) j["diagnostics"].push_back(diagnostic_json(d));
+    j["summary"] = summary_json(report);
+    // Invalid UTF-8 in input-derived text becomes U+FFFD instead of throwing.
+    return j.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_json_reporter() { return std::make_unique<JsonReporter>(); }
+
+}  // namespace customs

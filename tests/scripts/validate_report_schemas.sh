@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Validates customs' machine-readable reports against their schemas:
+#   - tests/testdata/golden/report.json (kept identical to the real JSON reporter output by
+#     test_json_reporter) against docs/schemas/customs-report-v1.schema.json;
+#   - tests/testdata/golden/report.sarif (kept identical by test_sarif_reporter) against the
+#     OASIS SARIF 2.1.0 schema (../shared/reference/schemas if present, else the vendored copy);
+#   - the same golden SARIF with the official SARIF Multitool (SARIF and GitHub rules), when it is
+#     installed at ${CUSTOMS_SARIF_MULTITOOL:-$HOME/.cache/customs-dev/sarif-multitool/package/Sarif.Multitool};
+#   - live `customs dockerfile --format json|sarif` output for a small Dockerfile, once the CLI has
+#     that command (skipped visibly while it answers with a usage error).
+# Usage: bash validate_report_schemas.sh <customs-binary> <source-dir>
+# Needs Debian's python3-jsonschema (/usr/bin/python3; the PATH python3 may be another one).
+set -u
+
+customs=${1:?usage: validate_report_schemas.sh <customs-binary> <source-dir>}
+src=${2:?usage: validate_report_schemas.sh <customs-binary> <source-dir>}
+customs_dir=$(cd "$(dirname "$customs")" 2>/dev/null && pwd) && customs=$customs_dir/$(basename "$customs")
+src=$(cd "$src" && pwd) || exit 1
+python=/usr/bin/python3
+golden=$src/tests/testdata/golden
+json_schema=$src/docs/schemas/customs-report-v1.schema.json
+sarif_schema=$src/../shared/reference/schemas/sarif-2.1.0.schema.json
+[ -f "$sarif_schema" ] || sarif_schema=$src/tests/testdata/schemas/sarif-2.1.0.schema.json
+multitool=${CUSTOMS_SARIF_MULTITOOL:-$HOME/.cache/customs-dev/sarif-multitool/package/Sarif.Multitool}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+if ! "$python" -c 'import jsonschema' 2>/dev/null; then
+  echo "FAIL: $python cannot import jsonschema (apt-get install python3-jsonschema)" >&2
+  exit 1
+fi
+
+# validate <document> <schema>: prints every violation and exits non-zero when there is one.
+validate() {
+  "$python" - "$1" "$2" <<'PY'
+import json, sys
+from jsonschema import validators
+doc_path, schema_path = sys.argv[1], sys.argv[2]
+with open(schema_path) as f:
+    schema = json.load(f)
+with open(doc_path) as f:
+    doc = json.load(f)
+cls = validators.validator_for(schema)
+cls.check_schema(schema)
+errors = sorted(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(doc), key=lambda e: list(e.absolute_path))
+for e in errors:
+    print(f"{doc_path}: /{'/'.join(map(str, e.absolute_path))}: {e.message}", file=sys.stderr)
+sys.exit(1 if errors else 0)
+PY
+}
+
+# mutate <document> <python expression on d> <output>: a copy with one deliberate violation.
+mutate() {
+  "$python" -c 'import json,sys; d=json.load(open(sys.argv[1])); exec(sys.argv[2]); json.dump(d, open(sys.argv[3], "w"))' "$1" "$2" "$3"
+}
+
+echo "JSON report schema: $json_schema"
+validate "$golden/report.json" "$json_schema" || fail "golden JSON report does not match its schema"
+echo "SARIF schema: $sarif_schema"
+validate "$golden/report.sarif" "$sarif_schema" || fail "golden SARIF does not match the SARIF 2.1.0 schema"
+
+# The validators must reject broken documents, or the checks above prove nothing.
+mutate "$golden/report.json" 'd["findings"][0]["severity"] = "urgent"' "$tmp/bad.json"
+validate "$tmp/bad.json" "$json_schema" 2>/dev/null && fail "JSON schema accepted a finding with severity 'urgent'"
+mutate "$golden/report.json" 'del d["findings"][3]["suppression"]' "$tmp/bad2.json"
+validate "$tmp/bad2.json" "$json_schema" 2>/dev/null && fail "JSON schema accepted a suppressed finding without its suppression"
+mutate "$golden/report.sarif" 'd["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0' "$tmp/bad.sarif"
+validate "$tmp/bad.sarif" "$sarif_schema" 2>/dev/null && fail "SARIF schema accepted startLine 0"
+
+# multitool_check <sarif>: runs the SARIF Multitool with the SARIF and GitHub rule sets; any
+# "error" or "warning" line is a failure (its exit status is 0 either way).
+multitool_check() {
+  DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$multitool" validate "$1" -o "$tmp/multitool.sarif" \
+    --rule-kind "Gh;Sarif" > "$tmp/multitool.log" 2>&1
+  local status=$?
+  if [ $status -ne 0 ] || grep -qE ': (error|warning) [A-Z]+[0-9]+:' "$tmp/multitool.log"; then
+    grep -E ': (error|warning) ' "$tmp/multitool.log" >&2 || tail -20 "$tmp/multitool.log" >&2
+    return 1
+  fi
+}
+
+if [ -x "$multitool" ]; then
+  echo "SARIF Multitool: $multitool"
+  multitool_check "$golden/report.sarif" || fail "SARIF Multitool reports errors or warnings on the golden SARIF"
+elif [ -e "$multitool" ]; then
+  echo "SKIP: SARIF Multitool at $multitool is not executable (chmod +x it)"
+else
+  echo "SKIP: SARIF Multitool not found at $multitool (see docs/json-report.md to install it)"
+fi
+
+# Live output of the real binary, once it has the dockerfile command.
+mkdir -p "$tmp/live"
+printf 'FROM python:3.12\nENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nUSER root\n' > "$tmp/live/Dockerfile"
+for format in json sarif; do
+  (cd "$tmp/live" && "$customs" dockerfile Dockerfile --format "$format") > "$tmp/live.$format" 2> "$tmp/live.err"
+  status=$?
+  if [ $status -eq 2 ] || [ $status -eq 127 ] || [ $status -eq 126 ]; then
+    echo "SKIP: '$customs dockerfile --format $format' is not available (exit $status): $(head -1 "$tmp/live.err")"
+    continue
+  fi
+  if [ $status -gt 1 ]; then
+    fail "'customs dockerfile --format $format' exited with $status: $(head -3 "$tmp/live.err")"
+    continue
+  fi
+  schema=$json_schema
+  [ "$format" = sarif ] && schema=$sarif_schema
+  echo "live $format output"
+  validate "$tmp/live.$format" "$schema" || fail "live $format output does not match its schema"
+  if [ "$format" = sarif ] && [ -x "$multitool" ]; then
+    multitool_check "$tmp/live.sarif" || fail "SARIF Multitool reports errors or warnings on live SARIF"
+  fi
+done
+
+if [ $failures -ne 0 ]; then
+  echo "$failures check(s) failed" >&2
+  exit 1
+fi
+echo "all report schema checks passed"
