@@ -20,3 +20,17 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The official SARIF validator (Microsoft SARIF Multitool, the one GitHub code scanning's rules come
+# from), used by tests/scripts/validate_report_schemas.sh. From the npm registry, into a dev cache.
+MT_DIR=${CUSTOMS_DEV_CACHE:-$HOME/.cache/customs-dev}/sarif-multitool
+if [ ! -x "$MT_DIR/package/Sarif.Multitool" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    mkdir -p "$MT_DIR"
+    (cd "$MT_DIR" && npm pack -q @microsoft/sarif-multitool-linux@5.7.0 >/dev/null &&
+      tar xzf microsoft-sarif-multitool-linux-5.7.0.tgz && rm -f ./*.tgz &&
+      chmod +x package/Sarif.Multitool) || echo "setup: could not fetch the SARIF Multitool; its validation step will be skipped" >&2
+  else
+    echo "setup: npm not found; the SARIF Multitool validation step will be skipped" >&2
+  fi
+fi
