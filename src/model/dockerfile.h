@@ -52,6 +52,7 @@ struct Flag {
   std::string value;  // raw value as written (after variable expansion where BuildKit expands it)
   bool has_value = false;
   Span span;  // the whole "--name=value" word
+  std::string raw;  // the whole word exactly as written ("--platform=$BUILDPLATFORM")
 };
 
 // A word of a shell-form argument list (COPY src dst, EXPOSE 80 443, USER app, VOLUME /a /b).

@@ -10,7 +10,7 @@ namespace {
 
 constexpr int kMaxDepth = 32;
 constexpr size_t kMaxExpansion = 1 << 20;  // bytes of one expanded word
-constexpr size_t kMaxPatternInput = 256;  // ${V#p} ${V/p/r} on longer values or patterns are not applied
+constexpr size_t kMaxPatternInput = 256;   // ${V#p} ${V/p/r} on longer values or patterns are not applied
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
@@ -240,12 +240,12 @@ class Lexer {
       all_known_ = false;
       return "";
     }
-    if (v.size() > kMaxPatternInput || PATLEN > kMaxPatternInput) return v;
+    if (v.size() > kMaxPatternInput || pat.size() > kMaxPatternInput) return v;
     size_t n = v.size();
     for (size_t k = 0; k <= n; ++k) {
       size_t len = longest ? n - k : k;
-      std::string_view cand = op == '#' ? std::string_view(v).substr(0, len)
-                                        : std::string_view(v).substr(n - len);
+      std::string_view cand =
+          op == '#' ? std::string_view(v).substr(0, len) : std::string_view(v).substr(n - len);
       if (glob_match(pat, cand)) return op == '#' ? v.substr(len) : v.substr(0, n - len);
     }
     return v;
@@ -261,7 +261,7 @@ class Lexer {
       all_known_ = false;
       return "";
     }
-    if (v.size() > kMaxPatternInput || PATLEN > kMaxPatternInput) return v;
+    if (v.size() > kMaxPatternInput || pat.value.size() > kMaxPatternInput) return v;
     std::string out;
     size_t i = 0;
     bool replaced = false;
