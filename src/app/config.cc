@@ -50,6 +50,7 @@ Status parse_mapping(const YAML::Node& key, const YAML::Node& value, const std::
   std::string what = name.empty() ? "the top level" : "'" + name + "'";
   if (!value.IsMap()) return error_at(st, mark_of(value, key), what + " must be a mapping");
   std::vector<std::string> expected;
+  expected.reserve(handlers.size());
   for (const auto& h : handlers) expected.emplace_back(h.key);
   for (const auto& kv : value) {
     const YAML::Node& k = kv.first;

@@ -77,7 +77,7 @@ std::vector<std::string_view> diff_lines(std::string_view text) {
 enum class Op : char { kEqual = ' ', kDelete = '-', kInsert = '+' };
 
 // Bound on the LCS table for the changed middle; beyond it the middle is shown as replaced.
-constexpr size_t kMaxDiffCells = 4u * 1024 * 1024;
+constexpr size_t kMaxDiffCells = size_t{4} << 20;
 
 // Edit script turning a into b: common prefix and suffix, then an LCS of the middle. Within a
 // run of changes, deletions come before insertions (as diff -u shows them).

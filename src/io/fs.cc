@@ -180,6 +180,7 @@ Result<std::vector<DirEntry>> MemoryFs::list_dir(const std::string& path) const 
   for (const auto& [f, node] : files_) consider(f, FileType::kRegular);
   for (const auto& [d, unused] : dirs_) consider(d, FileType::kDirectory);
   std::vector<DirEntry> out;
+  out.reserve(seen.size());
   for (const auto& [name, t] : seen) out.push_back(DirEntry{name, t});
   return out;
 }

@@ -51,7 +51,7 @@ struct Flag {
   std::string name;   // without the dashes, lower-case: "from", "mount", "chown"
   std::string value;  // raw value as written (after variable expansion where BuildKit expands it)
   bool has_value = false;
-  Span span;  // the whole "--name=value" word
+  Span span;        // the whole "--name=value" word
   std::string raw;  // the whole word exactly as written ("--platform=$BUILDPLATFORM")
 };
 

@@ -73,7 +73,7 @@ validate "$tmp/bad.sarif" "$sarif_schema" 2>/dev/null && fail "SARIF schema acce
 # multitool_check <sarif>: runs the SARIF Multitool with the SARIF and GitHub rule sets; any
 # "error" or "warning" line is a failure (its exit status is 0 either way).
 multitool_check() {
-  DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$multitool" validate "$1" -o "$tmp/multitool.sarif" \
+  DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$multitool" validate "$1" -o "$tmp/multitool.sarif" --log ForceOverwrite \
     --rule-kind "Gh;Sarif" > "$tmp/multitool.log" 2>&1
   local status=$?
   if [ $status -ne 0 ] || grep -qE ': (error|warning) [A-Z]+[0-9]+:' "$tmp/multitool.log"; then

@@ -336,6 +336,16 @@ ShellCommand command_of(std::string_view s) {
   return p.script.commands.empty() ? ShellCommand{} : p.script.commands[0];
 }
 
+TEST(ShellParser, ScriptOverOneMebibyteIsNotSplitAndSaysSo) {
+  std::string big = "echo " + std::string((size_t{1} << 20) + 1, 'a');
+  Diagnostics diags;
+  ShellScript s = parse_shell(text_at(big, 7, 5), "Dockerfile", diags);
+  EXPECT_TRUE(s.commands.empty());
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].code, "shell.too-large");
+  EXPECT_EQ(diags.items()[0].where.to_string(), "Dockerfile:7:5");
+}
+
 TEST(ShellCommandHelpers, NameDropsThePath) {
   EXPECT_EQ(command_of("/usr/bin/apt-get install x").name(), "apt-get");
   EXPECT_EQ(command_of("apk add x").name(), "apk");

@@ -193,7 +193,9 @@ void check_secret_mount_copied(const DockerfileContext& ctx, const Rule& rule, F
     if (targets.empty()) return;
     const auto& cmds = run.shell.commands;
     for (size_t i = 0; i < cmds.size(); ++i) {
-      auto [src, dest] = secret_copy(cmds, i, targets);
+      const auto copy = secret_copy(cmds, i, targets);
+      const std::string& src = copy.first;
+      const std::string& dest = copy.second;
       if (src.empty() || dest.empty() || starts_with(dest, "/dev/") || is_secret_path(dest, targets))
         continue;
       if (removed_in(run.shell, dest) ||

@@ -13,7 +13,7 @@
 namespace customs {
 
 struct DockerfileParseLimits {
-  size_t max_bytes = 16 * 1024 * 1024;  // larger input is refused with kLimit
+  size_t max_bytes = size_t{4} << 20;  // larger input is refused with kLimit
   size_t max_instructions = 100000;
 };
 

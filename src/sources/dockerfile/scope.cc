@@ -10,7 +10,7 @@ constexpr const char* kPredefined[] = {
     "BUILDPLATFORM",  "BUILDOS",  "BUILDARCH",  "BUILDVARIANT",
 };
 
-constexpr size_t kMaxValue = 64 * 1024;  // longer values are kept as unknown
+constexpr size_t kMaxValue = size_t{64} << 10;  // longer values are kept as unknown
 
 using VarMap = std::map<std::string, VarValue, std::less<>>;
 

@@ -326,6 +326,17 @@ void Parser::too_deep(const Lexer& lx, size_t at) {
 }  // namespace shell
 
 ShellScript parse_shell(const SourceText& script, const std::string& file, Diagnostics& diags) {
+  // Nested substitutions keep the rest of the text in each level's word, so memory grows with
+  // size x depth; bounding the size keeps the worst case (64 levels) near 64 MiB.
+  constexpr size_t kMaxScriptBytes = size_t{1} << 20;
+  if (script.text.size() > kMaxScriptBytes) {
+    Location at{file, script.at(0).line, script.at(0).column};
+    diags.warning("shell.too-large",
+                  "shell script of " + std::to_string(script.text.size()) +
+                      " bytes is over the 1 MiB limit and was not split into commands",
+                  at);
+    return {};
+  }
   shell::Parser parser(file, diags);
   return parser.run(script);
 }
