@@ -9,7 +9,7 @@ PKGS=(
   clang clang-format clang-tidy libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libre2-dev libssl-dev
-  python3 python3-jsonschema time
+  python3 python3-jsonschema jq time
 )
 missing=()
 for p in "${PKGS[@]}"; do
