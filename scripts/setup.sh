@@ -25,6 +25,9 @@ fi
 # from), used by tests/scripts/validate_report_schemas.sh. From the npm registry, into a dev cache.
 MT_DIR=${CUSTOMS_DEV_CACHE:-$HOME/.cache/customs-dev}/sarif-multitool
 if [ ! -x "$MT_DIR/package/Sarif.Multitool" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    $SUDO apt-get install -y -qq --no-install-recommends npm || true
+  fi
   if command -v npm >/dev/null 2>&1; then
     mkdir -p "$MT_DIR"
     (cd "$MT_DIR" && npm pack -q @microsoft/sarif-multitool-linux@5.7.0 >/dev/null &&
