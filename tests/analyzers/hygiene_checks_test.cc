@@ -184,11 +184,21 @@ TEST(ApkCache, RemovedCacheIsSilent) {
   EXPECT_EQ(lines("DF064", "FROM alpine\nRUN apk add curl && rm -rf /var/cache/apk/*\n"), Lines{});
 }
 
+// Regression (official redis alpine image): `apk add --no-network` downloads nothing, so it
+// leaves no index or package in /var/cache/apk.
+TEST(ApkCache, NoNetworkIsSilent) {
+  EXPECT_EQ(lines("DF064", "FROM alpine\nRUN apk add --no-network --virtual .rundeps $deps\n"), Lines{});
+}
+
 TEST(RpmCache, InstallWithoutCleanFires) {
   auto run = run_check("DF065", "FROM fedora\nRUN dnf install -y httpd\n");
   ASSERT_EQ(where(run), Strings{"2:9-16"});
   EXPECT_TRUE(contains(run.findings[0].message, "dnf clean all"));
-  EXPECT_EQ(where(run_check("DF065", "FROM opensuse/leap\nRUN zypper -n in vim\n")), Strings{"2:15-17"});
+  auto zypper = run_check("DF065", "FROM opensuse/leap\nRUN zypper -n in vim\n");
+  ASSERT_EQ(where(zypper), Strings{"2:15-17"});
+  EXPECT_EQ(zypper.findings[0].message,
+            "`zypper in` leaves its metadata and package cache in the layer; run `zypper clean --all` in the "
+            "same RUN");
   EXPECT_EQ(lines("DF065", "FROM fedora AS build\nRUN dnf install -y gcc\nFROM alpine\n"), Lines{});
 }
 
@@ -210,6 +220,12 @@ TEST(PipCache, FiresWithInsertAfterInstall) {
             "FROM python\nRUN pip install --no-cache-dir flask\nRUN python3 -m pip install --no-cache-dir "
             "gunicorn\n");
   EXPECT_EQ(lines("DF066", fixed), Lines{});
+}
+
+// Regression (testdriven.io Django Dockerfile): pip accepts the unambiguous prefix --no-cache for
+// --no-cache-dir.
+TEST(PipCache, NoCachePrefixIsSilent) {
+  EXPECT_EQ(lines("DF066", "FROM python\nRUN pip install --no-cache /wheels/*\n"), Lines{});
 }
 
 TEST(PipCache, EnvCacheMountAndBuilderStageAreSilent) {
@@ -350,8 +366,28 @@ TEST(CdInRun, LaterOrNestedCdIsSilent) {
 TEST(CurlAndWget, BothInTheImageFireAtTheLaterOne) {
   auto run = run_check("DF074", "FROM debian\nRUN apt-get install -y curl wget\n");
   ASSERT_EQ(where(run), Strings{"2:29-33"});
-  EXPECT_TRUE(contains(run.findings[0].message, "curl at line 2"));
+  EXPECT_EQ(run.findings[0].message,
+            "wget is installed here and curl is installed at line 2: two download tools where one does");
   EXPECT_EQ(lines("DF074", "FROM debian\nRUN curl -o a https://x\nRUN wget https://y\n"), Lines{3});
+}
+
+// Regression (official node image): curl and wget installed for one RUN and dropped by the
+// `apt-mark auto '.*' && apt-get purge --auto-remove` idiom, or removed later, are not in the image.
+TEST(CurlAndWget, PurgedOrRemovedInstallsDoNotCount) {
+  EXPECT_EQ(lines("DF074",
+                  "FROM debian\nRUN apt-get install -y curl wget && curl -fsSLO https://x && "
+                  "apt-mark auto '.*' && apt-get purge -y --auto-remove\n"),
+            Lines{});
+  EXPECT_EQ(lines("DF074", "FROM debian\nRUN apt-get install -y curl wget\nRUN apt-get remove -y wget\n"),
+            Lines{});
+}
+
+TEST(CurlAndWget, HealthcheckToolCountsAsUsed) {
+  auto run = run_check(
+      "DF074", "FROM debian\nRUN wget -q https://x\nHEALTHCHECK CMD [\"curl\", \"-f\", \"http://l\"]\n");
+  ASSERT_EQ(run.lines(), Lines{3});
+  EXPECT_EQ(run.findings[0].message,
+            "curl is used here and wget is used at line 2: two download tools where one does");
 }
 
 TEST(CurlAndWget, OneToolOrOtherInBuilderIsSilent) {

@@ -159,6 +159,18 @@ TEST(Setuid, OctalAndSymbolicBits) {
   EXPECT_EQ(messages(run)[4], "COPY --chmod 6755 on tool sets the setuid and setgid bits");
 }
 
+// Regression (official postgres image): setgid on a directory the same RUN created only makes
+// new files inherit its group; no program gains rights.
+TEST(Setuid, DirectoriesMadeInTheSameRunAreSilent) {
+  EXPECT_EQ(lines("DF024",
+                  "FROM a\nRUN mkdir -p /var/run/pg && chown pg /var/run/pg && chmod 3777 /var/run/pg/\n"
+                  "RUN mkdir -m 2775 /srv/shared && install -d -m 2770 /srv/g\n"),
+            Lines{});
+  EXPECT_EQ(lines("DF024",
+                  "FROM a\nRUN mkdir -p /opt/bin && chmod 4755 /opt/bin /opt/tool\nRUN chmod g+s /opt/bin\n"),
+            (Lines{2, 3}));
+}
+
 TEST(Setuid, SilentWhenBitsAreRemovedOrAbsent) {
   EXPECT_EQ(
       lines("DF024", "FROM a\nRUN chmod u-s /usr/bin/x && chmod 0755 /y && chmod a-s /z && chmod o+s /w\n"),

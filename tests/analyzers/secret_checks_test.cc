@@ -216,15 +216,34 @@ TEST(WholeContext, CopyDotWithoutDockerignoreFires) {
 TEST(WholeContext, SilentWithDockerignoreFromStageOrInBuilder) {
   EXPECT_EQ(lines("DF044", "FROM node\nCOPY . .\n", true), Lines{});
   EXPECT_EQ(lines("DF044",
-                  "FROM node AS build\nCOPY . .\nFROM nginx\nCOPY --from=build . /usr/share/nginx/\n", false),
+                  "FROM node AS build\nWORKDIR /src\nCOPY . .\nFROM nginx\n"
+                  "COPY --from=build /src/dist /usr/share/nginx/\nCOPY --from=build /usr/lib/x /x\n",
+                  false),
             Lines{});
   EXPECT_EQ(lines("DF044", "FROM node\nCOPY src/ ./src/\n", false), Lines{});
 }
 
+// Regression (Rails generator Dockerfile): the build stage copies the context into its WORKDIR
+// (inherited from its base stage) and the final stage copies that directory whole.
+TEST(WholeContext, BuilderCopyTakenWholeByTheFinalStageFires) {
+  auto run = run_check("DF044",
+                       "FROM ruby AS base\nWORKDIR /rails\nFROM base AS build\nCOPY . .\nFROM base\n"
+                       "COPY --from=build /rails /rails\n",
+                       {.has_dockerignore = false});
+  ASSERT_EQ(where(run), Strings{"4:6-7"});
+  EXPECT_EQ(run.findings[0].message,
+            "COPY . copies the whole build context into /rails of stage 'build', which COPY --from at line 6 "
+            "takes into the final image, and there is no .dockerignore: .git, .env files and keys in the "
+            "context go into the image");
+  EXPECT_EQ(lines("DF044", "FROM node AS b\nCOPY . /app/\nFROM node\nCOPY --from=b / /\n", false), Lines{2});
+  EXPECT_EQ(lines("DF044", "FROM node AS b\nCOPY . /app/\nFROM node\nCOPY --from=b / /\n", true), Lines{});
+}
+
 TEST(TraceWithSecret, SetXInRunWithSecretMount) {
-  auto run = run_check("DF045",
-                       "FROM alpine\nRUN --mount=type=secret,id=npm set -eux && npm ci\n"
-                       "RUN set -x && curl -H \"Authorization: $API_TOKEN\" https://x\n");
+  auto run =
+      run_check("DF045",
+                "FROM alpine\nRUN --mount=type=secret,id=npm set -eux && T=$(cat /run/secrets/npm) npm ci\n"
+                "RUN set -x && curl -H \"Authorization: $API_TOKEN\" https://x\n");
   ASSERT_EQ(where(run), (Strings{"2:36-40", "3:9-11"}));
   EXPECT_TRUE(contains(run.findings[0].message, "secret mount id=npm"));
   EXPECT_TRUE(contains(run.findings[1].message, "variable API_TOKEN"));
@@ -232,9 +251,9 @@ TEST(TraceWithSecret, SetXInRunWithSecretMount) {
 
 TEST(TraceWithSecret, BashXAndTracingShell) {
   auto run = run_check("DF045",
-                       "FROM alpine\nRUN --mount=type=secret,id=t bash -xc 'make'\n"
-                       "SHELL [\"/bin/sh\", \"-xc\"]\nRUN --mount=type=secret,id=t make\n");
-  ASSERT_EQ(where(run), (Strings{"2:35-38", "4:1-34"}));
+                       "FROM alpine\nRUN --mount=type=secret,id=t bash -xc 'make K=$(cat /run/secrets/t)'\n"
+                       "SHELL [\"/bin/sh\", \"-xc\"]\nRUN --mount=type=secret,id=t,env=TOK make KEY=$TOK\n");
+  ASSERT_EQ(where(run), (Strings{"2:35-38", "4:1-51"}));
   EXPECT_TRUE(contains(run.findings[1].message, "SHELL at line 3"));
 }
 
@@ -243,6 +262,20 @@ TEST(TraceWithSecret, NoTraceOrNoSecretIsSilent) {
                   "FROM alpine\nRUN --mount=type=secret,id=npm set -eu && npm ci\nRUN set -x && make\n"
                   "RUN set -x && echo $TOKEN_URL\n"),
             Lines{});
+}
+
+// Regression (pip/npm config as a secret file): tracing cannot print a secret that only the tool
+// reads from its mount, so a script that never names the mount target or env variable is silent.
+TEST(TraceWithSecret, SecretReadOnlyByTheToolIsSilent) {
+  EXPECT_EQ(lines("DF045",
+                  "FROM python\nRUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf set -eux && "
+                  "pip install -r requirements.txt\n"
+                  "RUN --mount=type=secret,id=npmrc,target=/root/.npmrc bash -xc 'npm ci'\n"),
+            Lines{});
+  EXPECT_EQ(lines("DF045",
+                  "FROM python\nRUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf set -eux && "
+                  "cat /etc/pip.conf\n"),
+            Lines{2});
 }
 
 TEST(BuildPassword, ChpasswdPasswdStdinUseraddAndOpenssl) {

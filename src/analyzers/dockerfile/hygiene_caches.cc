@@ -91,7 +91,10 @@ void check_apt_lists_kept(const DockerfileContext& ctx, const Rule& rule, Findin
 void check_apk_cache(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
   for_each_shipped_package_command(ctx, [&](const Instruction&, const Instruction& run,
                                             const PackageCommand& c) {
-    if (c.pm != PackageManager::kApk || c.sub->value != "add" || c.cmd->has_flag({"--no-cache"})) return;
+    // --no-network fetches nothing, so it has no index or package to leave behind.
+    if (c.pm != PackageManager::kApk || c.sub->value != "add" ||
+        c.cmd->has_flag({"--no-cache", "--no-network"}))
+      return;
     if (script_removes(run.shell, {"/var/cache/apk"}) ||
         has_cache_mount(run, {"/var/cache/apk", "/etc/apk/cache"}))
       return;
@@ -120,10 +123,13 @@ void check_rpm_cache(const DockerfileContext& ctx, const Rule& rule, FindingSink
     });
     if (cleaned || install == cmds.end()) return;
     std::string tool = install->cmd->name();
+    // zypper's clean takes -a/--all; `zypper clean all` would name a repository called "all".
+    std::string clean =
+        family_of(install->pm) == PackageFamily::kZypper ? tool + " clean --all" : tool + " clean all";
     out.report(rule, ctx.at(install->sub->span),
                "`" + tool + " " + install->sub->value +
-                   "` leaves its metadata and package cache in the layer; run `" + tool +
-                   " clean all` in the same RUN",
+                   "` leaves its metadata and package cache in the layer; run `" + clean +
+                   "` in the same RUN",
                command_text(*install->cmd), tool + " cache");
   });
 }
@@ -132,7 +138,8 @@ namespace {
 
 bool pip_cache_off(const DockerfileContext& ctx, const Instruction& outer, const Instruction& run,
                    const ShellCommand& cmd) {
-  if (cmd.has_flag({"--no-cache-dir"})) return true;
+  // pip's option parser takes any unambiguous prefix: `--no-cache` is `--no-cache-dir`.
+  if (cmd.has_flag({"--no-cache-dir", "--no-cache"})) return true;
   for (const auto& e : cmd.env)
     if (e.value.rfind("PIP_NO_CACHE_DIR=", 0) == 0) return true;
   for (const RunMount& m : run_mounts(run))

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <set>
 
 #include "analyzers/dockerfile/facts.h"
@@ -120,8 +121,8 @@ void check_build_tools_shipped(const DockerfileContext& ctx, const Rule& rule, F
       std::string list = join(tools, ", ");
       out.report(rule, ctx.at(first->span),
                  "build tools installed in the shipped image (" + list +
-                     "): they enlarge it and give an attacker a compiler; build in a separate stage and copy "
-                     "only the result",
+                     "): they enlarge it and give an attacker tools to build or fetch code; build in a "
+                     "separate stage and copy only the result",
                  list, list);
     }
   });
@@ -165,31 +166,64 @@ void check_oci_labels(const DockerfileContext& ctx, const Rule& rule, FindingSin
   out.report(rule, ctx.at(from), "the final image lacks the labels " + list, list, list);
 }
 
+namespace {
+
+// One sighting of curl or wget in what ships: a command run, a package installed, or a
+// HEALTHCHECK/CMD/ENTRYPOINT that needs the tool at run time.
+struct ToolSeen {
+  Span span;
+  int line = 0;
+  const char* how = nullptr;  // "used", "installed"
+};
+
+// The curl/wget a HEALTHCHECK, CMD or ENTRYPOINT runs ("" when none): exec form's program, or
+// the shell form's commands.
+void note_runtime_tools(const Instruction& ins, const std::function<void(const std::string&, Span)>& note) {
+  if (ins.kind != InstructionKind::kHealthcheck && ins.kind != InstructionKind::kCmd &&
+      ins.kind != InstructionKind::kEntrypoint)
+    return;
+  if (ins.json_form) {
+    size_t first = !ins.exec.empty() && ins.kind == InstructionKind::kHealthcheck && ins.exec[0] == "CMD";
+    if (first < ins.exec.size()) note(last_path_component(ins.exec[first]), ins.span);
+    return;
+  }
+  for (const auto& cmd : ins.shell.commands)
+    if (!cmd.argv.empty()) note(last_path_component(cmd.name()), cmd.argv[0].span);
+}
+
+}  // namespace
+
+// Packages purged in the same RUN (the apt-mark auto idiom) or removed in a later shipped RUN are
+// not in the image; a tool that is only installed there is not counted.
 void check_curl_and_wget(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
-  struct Seen {
-    const ShellWord* word = nullptr;
-    int line = 0;
+  ToolSeen curl, wget;
+  auto note_as = [&](const char* how) {
+    return [&curl, &wget, how](const std::string& name, Span span) {
+      ToolSeen* s = name == "curl" ? &curl : name == "wget" ? &wget : nullptr;
+      if (s && !s->how) *s = ToolSeen{span, span.begin.line, how};
+    };
   };
-  Seen curl, wget;
+  std::set<std::string> removed = removed_packages(ctx.df);
   for_each_run(ctx.df, [&](const Instruction& outer, const Instruction& run) {
     if (!ships_in_final_image(ctx.df, outer)) return;
-    auto note = [&](const std::string& name, const ShellWord* w) {
-      Seen* s = name == "curl" ? &curl : name == "wget" ? &wget : nullptr;
-      if (s && !s->word) *s = Seen{w, w->span.begin.line};
-    };
+    bool purged = purges_own_installs(run.shell);
     for (const auto& cmd : run.shell.commands) {
-      if (!cmd.argv.empty()) note(cmd.name(), &cmd.argv[0]);
-      if (package_manager_of(cmd) != PackageManager::kPip)
-        for (const ShellWord* w : installed_packages(cmd)) note(package_name(w->value), w);
+      if (!cmd.argv.empty()) note_as("used")(cmd.name(), cmd.argv[0].span);
+      PackageManager pm = package_manager_of(cmd);
+      if (pm == PackageManager::kPip || (purged && family_of(pm) == PackageFamily::kApt)) continue;
+      for (const ShellWord* w : installed_packages(cmd))
+        if (!removed.count(package_name(w->value))) note_as("installed")(package_name(w->value), w->span);
     }
   });
-  if (!curl.word || !wget.word) return;
-  const Seen& later = curl.line > wget.line ? curl : wget;
-  const Seen& earlier = &later == &curl ? wget : curl;
-  const char* later_name = &later == &curl ? "curl" : "wget";
-  const char* earlier_name = &later == &curl ? "wget" : "curl";
-  out.report(rule, ctx.at(later.word->span),
-             std::string(later_name) + " is used here and " + earlier_name + " at line " +
+  for (const Stage* s : final_image_chain(ctx.df))
+    for (size_t idx : s->instructions) note_runtime_tools(ctx.df.instructions[idx], note_as("used"));
+  if (!curl.how || !wget.how) return;
+  bool curl_later = curl.line > wget.line;
+  const ToolSeen& later = curl_later ? curl : wget;
+  const ToolSeen& earlier = curl_later ? wget : curl;
+  out.report(rule, ctx.at(later.span),
+             std::string(curl_later ? "curl" : "wget") + " is " + later.how + " here and " +
+                 (curl_later ? "wget" : "curl") + " is " + earlier.how + " at line " +
                  std::to_string(earlier.line) + ": two download tools where one does",
              "curl, wget", "curl+wget");
 }

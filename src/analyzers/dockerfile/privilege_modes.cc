@@ -1,7 +1,9 @@
 // File permissions: DF023 (world-writable), DF024 (setuid/setgid). Modes come from chmod,
 // mkdir -m, install -m and COPY/ADD --chmod.
 #include <array>
+#include <set>
 
+#include "analyzers/dockerfile/facts.h"
 #include "analyzers/dockerfile/privilege_checks.h"
 #include "analyzers/dockerfile/shell_match.h"
 #include "analyzers/dockerfile/walk.h"
@@ -75,12 +77,21 @@ ModeEffect mode_effect(std::string_view mode) {
 struct ModeUse {
   std::string mode;
   Span span;
-  std::string command;  // "chmod -R 777", "COPY --chmod"
-  std::string targets;  // "/app /data"
+  std::string command;            // "chmod -R 777", "COPY --chmod"
+  std::string targets;            // "/app /data"
+  bool directories_only = false;  // every target is a directory made by mkdir earlier in the RUN
 };
 
+// Directories a RUN has created so far (mkdir operands), to tell a setgid directory from a program.
+using MadeDirs = std::set<std::string>;
+
+std::string without_trailing_slash(std::string s) {
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
 // chmod MODE FILE..., mkdir -m MODE DIR..., install -m MODE SRC DST.
-void modes_of_command(const ShellCommand& cmd, std::vector<ModeUse>& out) {
+void modes_of_command(const ShellCommand& cmd, MadeDirs& made, std::vector<ModeUse>& out) {
   std::string name = effective_command_name(cmd);
   std::vector<std::string> rest;
   if (name == "chmod") {
@@ -89,19 +100,26 @@ void modes_of_command(const ShellCommand& cmd, std::vector<ModeUse>& out) {
            !mode_effect(cmd.argv[i].value).valid)
       ++i;
     if (i >= cmd.argv.size()) return;
-    for (size_t k = i + 1; k < cmd.argv.size(); ++k) rest.push_back(cmd.argv[k].value);
-    out.push_back({cmd.argv[i].value, cmd.argv[i].span, "chmod", join(rest, " ")});
+    bool dirs = i + 1 < cmd.argv.size();
+    for (size_t k = i + 1; k < cmd.argv.size(); ++k) {
+      rest.push_back(cmd.argv[k].value);
+      dirs = dirs && made.count(without_trailing_slash(cmd.argv[k].value)) > 0;
+    }
+    out.push_back({cmd.argv[i].value, cmd.argv[i].span, "chmod", join(rest, " "), dirs});
   } else if (name == "mkdir" || name == "install") {
+    bool dirs = name == "mkdir" || cmd.has_flag({"-d", "--directory"});
     for (const auto& fv : flag_values(cmd, "--mode"))
-      out.push_back({fv.value, fv.word->span, name + " --mode", ""});
+      out.push_back({fv.value, fv.word->span, name + " --mode", "", dirs});
     for (size_t i = 1; i < cmd.argv.size(); ++i) {
       const std::string& w = cmd.argv[i].value;
       if (w == "-m" && i + 1 < cmd.argv.size()) {
-        out.push_back({cmd.argv[i + 1].value, cmd.argv[i + 1].span, name + " -m", ""});
+        out.push_back({cmd.argv[i + 1].value, cmd.argv[i + 1].span, name + " -m", "", dirs});
       } else if (w.size() > 2 && w.compare(0, 2, "-m") == 0) {
-        out.push_back({w.substr(2), cmd.argv[i].span, name + " -m", ""});
+        out.push_back({w.substr(2), cmd.argv[i].span, name + " -m", "", dirs});
       }
     }
+    if (dirs)
+      for (const ShellWord* w : plain_operands(cmd)) made.insert(without_trailing_slash(w->value));
   }
 }
 
@@ -110,8 +128,12 @@ void modes_of_command(const ShellCommand& cmd, std::vector<ModeUse>& out) {
 // false alarms.
 std::vector<ModeUse> mode_uses(const DockerfileContext& ctx) {
   std::vector<ModeUse> out;
+  const Instruction* current = nullptr;
+  MadeDirs made;
   for_each_command(ctx.df, [&](const Instruction& ins, const ShellCommand& cmd) {
-    if (ships_in_final_image(ctx.df, ins)) modes_of_command(cmd, out);
+    if (&ins != current) made.clear();
+    current = &ins;
+    if (ships_in_final_image(ctx.df, ins)) modes_of_command(cmd, made, out);
   });
   for (const auto& ins : ctx.df.instructions) {
     if (ins.kind != InstructionKind::kCopy && ins.kind != InstructionKind::kAdd) continue;
@@ -142,7 +164,9 @@ void check_world_writable(const DockerfileContext& ctx, const Rule& rule, Findin
 void check_setuid(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
   for (const auto& u : mode_uses(ctx)) {
     ModeEffect e = mode_effect(u.mode);
-    if (!e.valid || !(e.setuid || e.setgid)) continue;
+    // On a directory setgid only makes new files inherit its group (and Linux ignores setuid):
+    // no program gains rights, so `mkdir -p /run/app && chmod 2775 /run/app` is not reported.
+    if (!e.valid || !(e.setuid || e.setgid) || u.directories_only) continue;
     std::string bits = e.setuid && e.setgid ? "setuid and setgid bits"
                        : e.setuid           ? "setuid bit"
                                             : "setgid bit";

@@ -143,21 +143,96 @@ void check_credential_copy(const DockerfileContext& ctx, const Rule& rule, Findi
   }
 }
 
+namespace {
+
+bool is_whole_context(std::string_view src) {
+  return src == "." || src == "./" || src == "*" || src == "./*" || src == "./.";
+}
+
+std::string join_path(std::string_view dir, std::string_view rel) {
+  if (!rel.empty() && rel[0] == '/') return std::string(rel);
+  while (starts_with(rel, "./")) rel.remove_prefix(2);
+  if (rel == "." || rel.empty()) return std::string(dir);
+  return (dir == "/" ? "" : std::string(dir)) + "/" + std::string(rel);
+}
+
+std::string trimmed_dir(std::string p) {
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p;
+}
+
+// The WORKDIR in force at `ins` (following FROM <stage> chains), "/" when none; "" when a WORKDIR
+// on the way has an unknown variable.
+std::string workdir_at(const Dockerfile& df, const Instruction& ins) {
+  std::vector<const Stage*> chain;
+  for (const Stage* s = ins.stage >= 0 ? &df.stages[ins.stage] : nullptr;
+       s && chain.size() < df.stages.size(); s = s->base_stage >= 0 ? &df.stages[s->base_stage] : nullptr)
+    chain.insert(chain.begin(), s);
+  std::string dir = "/";
+  for (const Stage* s : chain)
+    for (size_t idx : s->instructions) {
+      const Instruction& w = df.instructions[idx];
+      if (&w == &ins) return dir;
+      if (w.kind != InstructionKind::kWorkdir || w.words.empty()) continue;
+      if (!w.words.front().expanded_all) return "";
+      dir = trimmed_dir(join_path(dir, w.words.front().value));
+    }
+  return dir;
+}
+
+std::string stage_name(const Stage& s) {
+  return s.name.empty() ? std::to_string(s.index) : "'" + s.name + "'";
+}
+
+void report_whole_context(const DockerfileContext& ctx, const Rule& rule, FindingSink& out,
+                          const Instruction& copy, const Source& s, const std::string& how) {
+  out.report(rule, ctx.at(s.span),
+             std::string(keyword_of(copy.kind)) + " " + s.value + " copies the whole build context" + how +
+                 " and there is no .dockerignore: .git, .env files and keys in the context go into the image",
+             std::string(keyword_of(copy.kind)) + " " + s.value);
+}
+
+// A COPY --from=<stage> in the shipped image that takes `dir` (or a parent of it) out of that stage.
+const Instruction* shipped_copy_of_dir(const DockerfileContext& ctx, int stage, const std::string& dir) {
+  for (const auto& ins : ctx.df.instructions) {
+    const Flag* from = ins.kind == InstructionKind::kCopy ? ins.flag("from") : nullptr;
+    if (!from || !ships_in_final_image(ctx.df, ins)) continue;
+    const Stage* src_stage = ctx.df.find_stage(from->value);
+    if (!src_stage || src_stage->index != stage) continue;
+    for (const Source& src : copy_sources(ins, nullptr)) {
+      std::string p = trimmed_dir(join_path("/", src.value));
+      if (p == dir || p == "/" || starts_with(dir, p + "/")) return &ins;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// COPY . in a shipped stage, or in a builder stage whose copy of the context the shipped image
+// then takes whole (COPY --from=build /app /app): both put the unfiltered context in the image.
 void check_whole_context_copy(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
   if (ctx.has_dockerignore) return;
   for (const auto& ins : ctx.df.instructions) {
     const Instruction* copy = copy_of(ins);
-    if (!copy || copy->flag("from") || !ships_in_final_image(ctx.df, ins)) continue;
-    for (const Source& s : copy_sources(*copy, nullptr)) {
-      if (s.value != "." && s.value != "./" && s.value != "*" && s.value != "./*" && s.value != "./.")
-        continue;
-      out.report(rule, ctx.at(s.span),
-                 std::string(keyword_of(copy->kind)) + " " + s.value +
-                     " copies the whole build context and there is no .dockerignore: .git, .env files and "
-                     "keys in the context go into the image",
-                 std::string(keyword_of(copy->kind)) + " " + s.value);
-      break;
+    if (!copy || copy->flag("from")) continue;
+    std::string dest;
+    std::vector<Source> srcs = copy_sources(*copy, &dest);
+    auto whole =
+        std::find_if(srcs.begin(), srcs.end(), [](const Source& s) { return is_whole_context(s.value); });
+    if (whole == srcs.end()) continue;
+    if (ships_in_final_image(ctx.df, ins)) {
+      report_whole_context(ctx, rule, out, *copy, *whole, "");
+      continue;
     }
+    std::string wd = ins.stage >= 0 && copy == &ins ? workdir_at(ctx.df, ins) : "";
+    if (wd.empty()) continue;
+    std::string dir = trimmed_dir(join_path(wd, dest));
+    if (const Instruction* taken = shipped_copy_of_dir(ctx, ins.stage, dir))
+      report_whole_context(ctx, rule, out, *copy, *whole,
+                           " into " + dir + " of stage " + stage_name(ctx.df.stages[ins.stage]) +
+                               ", which COPY --from at line " + std::to_string(taken->span.begin.line) +
+                               " takes into the final image,");
   }
 }
 

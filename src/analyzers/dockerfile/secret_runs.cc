@@ -6,6 +6,7 @@
 
 #include "analyzers/dockerfile/facts.h"
 #include "analyzers/dockerfile/secret_rules.h"
+#include "analyzers/dockerfile/shell_match.h"
 #include "core/strings.h"
 
 namespace customs {
@@ -48,12 +49,28 @@ const Instruction* tracing_shell(const DockerfileContext& ctx, const Instruction
   return nullptr;
 }
 
+// The value of option `key` of a --mount flag ("" when absent).
+std::string mount_option(const RunMount& m, std::string_view key) {
+  if (!m.flag) return "";
+  for (const auto& [k, v] : mount_options(m.flag->value))
+    if (k == key) return v;
+  return "";
+}
+
 // What secret the RUN reads: "secret mount id=X" or "variable NAME"; "" when none.
 std::string secret_read(const Instruction& run) {
-  for (const RunMount& m : run_mounts(run))
-    if (m.type == "secret") return "secret mount id=" + m.id;
   std::vector<std::string_view> texts{run.args.text};
   for (const auto& h : run.heredocs) texts.push_back(h.body.text);
+  // A secret mount only leaks through tracing when the script itself reads it (cat, $(<file),
+  // an env= variable); a file that a tool like pip or npm reads on its own is never echoed.
+  for (const RunMount& m : run_mounts(run)) {
+    if (m.type != "secret") continue;
+    std::string env = mount_option(m, "env");
+    for (std::string_view t : texts)
+      if ((!m.target.empty() && t.find(m.target) != std::string_view::npos) ||
+          (!env.empty() && t.find(env) != std::string_view::npos))
+        return "secret mount id=" + m.id;
+  }
   for (std::string_view t : texts) {
     for (size_t p = t.find('$'); p != std::string_view::npos; p = t.find('$', p + 1)) {
       size_t b = p + 1 + (p + 1 < t.size() && t[p + 1] == '{' ? 1 : 0), e = b;
