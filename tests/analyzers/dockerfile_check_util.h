@@ -54,4 +54,20 @@ inline CheckRun run_check(std::string_view id, std::string_view dockerfile, Chec
   return run;
 }
 
+// "line:column-end_column" of each finding, in order.
+inline std::vector<std::string> where(const CheckRun& run) {
+  std::vector<std::string> out;
+  for (const auto& f : run.findings)
+    out.push_back(std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + "-" +
+                  std::to_string(f.location.end_column));
+  return out;
+}
+
+// The message of each finding, in order.
+inline std::vector<std::string> messages(const CheckRun& run) {
+  std::vector<std::string> out;
+  for (const auto& f : run.findings) out.push_back(f.message);
+  return out;
+}
+
 }  // namespace customs::testing

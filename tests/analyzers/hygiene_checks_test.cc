@@ -17,14 +17,7 @@ using testing::run_check;
 using Lines = std::vector<int>;
 using Strings = std::vector<std::string>;
 
-// "line:column-end_column" of each finding.
-Strings where(const testing::CheckRun& run) {
-  Strings out;
-  for (const auto& f : run.findings)
-    out.push_back(std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + "-" +
-                  std::to_string(f.location.end_column));
-  return out;
-}
+using testing::where;
 
 Lines lines(std::string_view id, std::string_view dockerfile) { return run_check(id, dockerfile).lines(); }
 

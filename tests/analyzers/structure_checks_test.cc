@@ -17,14 +17,7 @@ std::vector<int> lines(std::string_view id, std::string_view dockerfile) {
   return run_check(id, dockerfile).lines();
 }
 
-// "line:column-end_column" of each finding.
-std::vector<std::string> where(const testing::CheckRun& run) {
-  std::vector<std::string> out;
-  for (const auto& f : run.findings)
-    out.push_back(std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + "-" +
-                  std::to_string(f.location.end_column));
-  return out;
-}
+using testing::where;
 
 using Strings = std::vector<std::string>;
 using Lines = std::vector<int>;

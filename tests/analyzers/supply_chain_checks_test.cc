@@ -26,20 +26,9 @@ CheckRun check(std::string_view id, std::string_view dockerfile, CheckOptions op
   return run;
 }
 
-// "line:column-end_column" of each finding.
-Strings where(const CheckRun& run) {
-  Strings out;
-  for (const auto& f : run.findings)
-    out.push_back(std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + "-" +
-                  std::to_string(f.location.end_column));
-  return out;
-}
+using testing::where;
 
-Strings messages(const CheckRun& run) {
-  Strings out;
-  for (const auto& f : run.findings) out.push_back(f.message);
-  return out;
-}
+using testing::messages;
 
 Lines lines(std::string_view id, std::string_view dockerfile) { return check(id, dockerfile).lines(); }
 

@@ -12,25 +12,6 @@ namespace {
 
 bool before(const Pos& a, const Pos& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; }
 
-bool value_flag(std::string_view w) {
-  static constexpr std::array<std::string_view, 15> kValued{"-o",
-                                                            "-t",
-                                                            "--target-release",
-                                                            "-c",
-                                                            "--config",
-                                                            "-r",
-                                                            "--requirement",
-                                                            "-i",
-                                                            "--index-url",
-                                                            "--extra-index-url",
-                                                            "--trusted-host",
-                                                            "-X",
-                                                            "--repository",
-                                                            "--root",
-                                                            "--virtual"};
-  return std::find(kValued.begin(), kValued.end(), w) != kValued.end();
-}
-
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 }  // namespace
@@ -58,13 +39,7 @@ size_t instruction_index(const Dockerfile& df, const Instruction& ins) {
 std::vector<const Instruction*> instructions_before(const Dockerfile& df, const Instruction& ins) {
   std::vector<const Instruction*> out;
   if (ins.stage < 0 || static_cast<size_t>(ins.stage) >= df.stages.size()) return out;
-  std::vector<const Stage*> chain;  // own stage first
-  const Stage* s = &df.stages[static_cast<size_t>(ins.stage)];
-  while (s && chain.size() <= df.stages.size()) {
-    chain.push_back(s);
-    if (s->base_stage < 0 || s->base_stage >= s->index) break;
-    s = &df.stages[static_cast<size_t>(s->base_stage)];
-  }
+  std::vector<const Stage*> chain = stage_chain(df, df.stages[static_cast<size_t>(ins.stage)]);
   size_t self = instruction_index(df, ins);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     for (size_t idx : (*it)->instructions) {
@@ -82,22 +57,6 @@ const ShellWord* subcommand_word(const ShellCommand& cmd) {
   for (; i < cmd.argv.size(); ++i)
     if (cmd.argv[i].value == sub) return &cmd.argv[i];
   return nullptr;
-}
-
-std::vector<const ShellWord*> subcommand_operands(const ShellCommand& cmd) {
-  std::vector<const ShellWord*> out;
-  const ShellWord* sub = subcommand_word(cmd);
-  if (!sub) return out;
-  for (size_t i = static_cast<size_t>(sub - cmd.argv.data()) + 1; i < cmd.argv.size(); ++i) {
-    const std::string& w = cmd.argv[i].value;
-    if (w.empty()) continue;
-    if (w[0] == '-') {
-      if (value_flag(w)) ++i;
-      continue;
-    }
-    out.push_back(&cmd.argv[i]);
-  }
-  return out;
 }
 
 std::vector<const ShellWord*> plain_operands(const ShellCommand& cmd) {

@@ -28,8 +28,6 @@ std::vector<const Instruction*> instructions_before(const Dockerfile& df, const 
 
 // The word holding a package manager's sub-command ("install"); nullptr when there is none.
 const ShellWord* subcommand_word(const ShellCommand& cmd);
-// Non-flag words after the sub-command (values of the common value-taking flags skipped).
-std::vector<const ShellWord*> subcommand_operands(const ShellCommand& cmd);
 
 // Non-flag words after argv[0] (for cp, rm, cat ...). Flags stop at "--".
 std::vector<const ShellWord*> plain_operands(const ShellCommand& cmd);

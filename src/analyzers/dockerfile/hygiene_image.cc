@@ -74,7 +74,7 @@ std::set<std::string> removed_packages(const Dockerfile& df) {
     if (!ships_in_final_image(df, outer)) return;
     for (const PackageCommand& c : package_commands(run.shell))
       if (is_removal(c))
-        for (const ShellWord* w : subcommand_operands(*c.cmd)) out.insert(package_name(w->value));
+        for (const ShellWord* w : package_operands(*c.cmd)) out.insert(package_name(w->value));
   });
   return out;
 }

@@ -109,7 +109,7 @@ void check_full_upgrade(const DockerfileContext& ctx, const Rule& rule, FindingS
       const std::string& sub = c.sub->value;
       if (f == PackageFamily::kNone || f == PackageFamily::kPip || !in(kUpgrades, sub)) continue;
       if ((f == PackageFamily::kApt || f == PackageFamily::kApk) && sub == "update") continue;  // index only
-      if (!subcommand_operands(*c.cmd).empty()) continue;  // targeted: upgrades named packages only
+      if (!package_operands(*c.cmd).empty()) continue;  // targeted: upgrades named packages only
       out.report(
           rule, ctx.at(c.sub->span),
           "`" + c.cmd->name() + " " + sub +

@@ -16,7 +16,7 @@ void visit_instruction(const Instruction& outer, const Instruction& ins,
 
 // Flags of common package managers that take a separate value word.
 bool takes_value(PackageManager pm, std::string_view flag) {
-  static constexpr std::array<std::string_view, 14> kValued{"-o",
+  static constexpr std::array<std::string_view, 15> kValued{"-o",
                                                             "-t",
                                                             "--target-release",
                                                             "-c",
@@ -29,7 +29,8 @@ bool takes_value(PackageManager pm, std::string_view flag) {
                                                             "--trusted-host",
                                                             "-X",
                                                             "--repository",
-                                                            "--root"};
+                                                            "--root",
+                                                            "--virtual"};
   if (pm == PackageManager::kPip && (flag == "-c" || flag == "-e")) return flag == "-c";
   return std::find(kValued.begin(), kValued.end(), flag) != kValued.end();
 }
@@ -66,8 +67,13 @@ std::vector<const Instruction*> stage_instructions(const Dockerfile& df, const S
 }
 
 std::vector<const Stage*> final_image_chain(const Dockerfile& df) {
+  const Stage* final = df.final_stage();
+  return final ? stage_chain(df, *final) : std::vector<const Stage*>{};
+}
+
+std::vector<const Stage*> stage_chain(const Dockerfile& df, const Stage& stage) {
   std::vector<const Stage*> chain;
-  const Stage* s = df.final_stage();
+  const Stage* s = &stage;
   while (s && chain.size() <= df.stages.size()) {
     chain.push_back(s);
     if (s->base_stage < 0 || s->base_stage >= s->index) break;
@@ -120,12 +126,16 @@ std::string package_subcommand(const ShellCommand& cmd) {
 }
 
 std::vector<const ShellWord*> installed_packages(const ShellCommand& cmd) {
+  std::string sub = package_subcommand(cmd);
+  if (sub != "install" && sub != "add" && sub != "in" && sub != "i") return {};
+  return package_operands(cmd);
+}
+
+std::vector<const ShellWord*> package_operands(const ShellCommand& cmd) {
   std::vector<const ShellWord*> out;
   PackageManager pm = package_manager_of(cmd);
   size_t i = subcommand_index(cmd, pm);
   if (i >= cmd.argv.size()) return out;
-  const std::string& sub = cmd.argv[i].value;
-  if (sub != "install" && sub != "add" && sub != "in" && sub != "i") return out;
   for (++i; i < cmd.argv.size(); ++i) {
     const std::string& w = cmd.argv[i].value;
     if (w.empty()) continue;

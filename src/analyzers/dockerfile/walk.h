@@ -26,6 +26,9 @@ std::vector<const Instruction*> stage_instructions(const Dockerfile& df, const S
 // (what ends up in the shipped image). Builder stages that are only copied from are false.
 bool ships_in_final_image(const Dockerfile& df, const Instruction& ins);
 
+// A stage and its chain of base stages (FROM <stage>), the given stage first.
+std::vector<const Stage*> stage_chain(const Dockerfile& df, const Stage& stage);
+
 // The stages whose instructions make up the final image's file system and config: the final
 // stage and its chain of base stages (FROM <stage>), final stage first.
 std::vector<const Stage*> final_image_chain(const Dockerfile& df);
@@ -53,8 +56,11 @@ enum class PackageManager {
 // The package manager a command runs ("apt-get", "pip3", "python -m pip", "yum"...), kNone otherwise.
 PackageManager package_manager_of(const ShellCommand& cmd);
 
-// The arguments after the package manager's sub-command that are package names (no flags,
-// no flag values for the common value-taking flags); empty for non-install sub-commands.
+// The arguments after the package manager's sub-command that are not flags (nor values of the
+// common value-taking flags), whatever the sub-command; empty when there is none.
+std::vector<const ShellWord*> package_operands(const ShellCommand& cmd);
+
+// package_operands() of install sub-commands (install, add, in, i); empty for the others.
 std::vector<const ShellWord*> installed_packages(const ShellCommand& cmd);
 
 // The sub-command of a package manager invocation ("install", "update", "add" ...), skipping
