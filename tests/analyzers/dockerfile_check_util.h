@@ -2,6 +2,7 @@
 // Test helpers for Dockerfile checks: parse a Dockerfile from a string and run one check by id.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,8 +30,8 @@ struct CheckOptions {
   std::string path = "Dockerfile";
 };
 
-// Parses `dockerfile` and runs the single check `id`. Fails the test if the id is unknown or the
-// parser returns an Error.
+// Parses `dockerfile` and runs the single check `id`; findings in file order. Fails the test if the id is
+// unknown or the parser returns an Error.
 inline CheckRun run_check(std::string_view id, std::string_view dockerfile, CheckOptions opts = {}) {
   CheckRun run;
   const DockerfileCheck* check = nullptr;
@@ -51,6 +52,11 @@ inline CheckRun run_check(std::string_view id, std::string_view dockerfile, Chec
   FindingSink sink(&opts.policy);
   check->run(ctx, check->rule, sink);
   run.findings = sink.take();
+  // File order (line, column), as run_dockerfile_checks reports them.
+  std::stable_sort(run.findings.begin(), run.findings.end(), [](const Finding& a, const Finding& b) {
+    return std::make_pair(a.location.line, a.location.column) <
+           std::make_pair(b.location.line, b.location.column);
+  });
   return run;
 }
 
