@@ -101,8 +101,30 @@ std::string diffs_of(const std::vector<FileScan>& scans, bool quiet, AppEnv& env
   return text;
 }
 
-ScanReport build_report(std::vector<FileScan>& scans, Severity min_severity, bool quiet, AppEnv& env) {
+// Prints diagnostics at or above `min` (errors: input customs could only partly understand) on
+// stderr, at most kMaxErrorLines of them, so that bad input never passes with only a line in the
+// report.
+void print_errors(const Diagnostics& diags, AppEnv& env, DiagLevel min = DiagLevel::kError) {
+  constexpr size_t kMaxErrorLines = 10;
+  size_t shown = 0, errors = 0;
+  std::string file;
+  for (const auto& d : diags.items()) {
+    if (d.level < min) continue;
+    if (++errors > kMaxErrorLines) continue;
+    file = d.where.file;
+    std::string at = d.where.to_string();
+    env.err << "customs: " << (at.empty() ? "" : at + ": ") << d.message << "\n";
+    ++shown;
+  }
+  if (errors > shown)
+    env.err << "customs: " << file << ": " << plural(errors - shown, "more error") << " in the report\n";
+}
+
+ScanReport build_report(std::vector<FileScan>& scans, const Diagnostics& discovery, Severity min_severity,
+                        bool quiet, AppEnv& env) {
   ScanReport report;
+  if (!quiet) print_errors(discovery, env, DiagLevel::kWarning);
+  report.diagnostics.append(discovery);
   report.tool_version = CUSTOMS_VERSION;
   report.command = "dockerfile";
   report.rules = all_rules();
@@ -112,6 +134,7 @@ ScanReport build_report(std::vector<FileScan>& scans, Severity min_severity, boo
       report.diagnostics.error(diagnostic_code(s.error), s.error.message, s.error.where);
       if (!quiet) env.err << "customs: " << s.error.to_string() << "\n";
     }
+    if (!quiet) print_errors(s.diagnostics, env);
     report.diagnostics.append(s.diagnostics);
     drop_below(s.findings, min_severity);
     for (auto& f : s.findings) report.findings.push_back(std::move(f));
@@ -167,7 +190,8 @@ int run_dockerfile_command(const std::vector<std::string>& args, AppEnv& env) {
   if (!settings.ok()) return fail(settings.error().to_string(), kExitUsage, env);
   if (o.paths.empty()) o.paths.push_back(".");
 
-  auto files = discover_dockerfiles(env.fs, o.paths);
+  Diagnostics discovery;
+  auto files = discover_dockerfiles(env.fs, o.paths, DiscoverLimits{}, &discovery);
   if (!files.ok()) return fail(files.error().to_string(), kExitInvalidInput, env);
   ScanRequest request{&settings->config.policy, o.fix || o.diff, settings->min_severity, !o.diff};
   std::vector<FileScan> scans = scan_all(env.fs, *files, request);
@@ -175,12 +199,14 @@ int run_dockerfile_command(const std::vector<std::string>& args, AppEnv& env) {
   bool quiet = o.scan.quiet;
   bool write_failed = o.fix && !write_fixes(scans, quiet, env);
   std::string diff_text = o.diff ? diffs_of(scans, quiet, env) : "";
-  ScanReport report = build_report(scans, settings->min_severity, quiet, env);
+  ScanReport report = build_report(scans, discovery, settings->min_severity, quiet, env);
   std::string text = o.diff ? diff_text : settings->reporter->make()->render(report, settings->render);
   Status written = write_output(text, o.scan.output, env);
   if (!written.ok()) return fail(written.error().to_string(), kExitInvalidInput, env);
   if (!quiet) print_summary(report, env);
-  bool input_error = write_failed;
+  // Unreadable files and files with errors (an unterminated heredoc, an unknown instruction) are
+  // invalid input: exit 3 even though the rest of them was checked.
+  bool input_error = write_failed || report.diagnostics.has_errors();
   for (const auto& t : report.targets) input_error |= !t.parsed;
   return exit_code_for(report.findings, settings->fail_on, input_error);
 }

@@ -15,24 +15,47 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 
 bool skipped_directory(std::string_view name) { return name == ".git" || name == "node_modules"; }
 
-// Appends the Dockerfiles under `dir` to `out`.
-Status walk(const FsView& fs, const std::string& dir, int depth, const DiscoverLimits& limits,
-            std::vector<std::string>& out) {
-  if (depth > limits.max_depth) return ok_status();
-  auto entries = fs.list_dir(dir);
-  if (!entries.ok()) return entries.error();
+struct Walk {
+  const FsView& fs;
+  const DiscoverLimits& limits;
+  Diagnostics* notes;  // may be null
+  std::vector<std::string>& out;
+
+  void note(DiagLevel level, const char* code, std::string message, const std::string& where) const {
+    if (notes) notes->add(level, code, std::move(message), Location{where});
+  }
+};
+
+// Appends the Dockerfiles under `dir` to `w.out`. A subdirectory that cannot be listed or is too
+// deep is left out with a diagnostic; only a file count over the limit stops the walk.
+Status walk(const Walk& w, const std::string& dir, int depth) {
+  auto entries = w.fs.list_dir(dir);
+  if (!entries.ok()) {
+    if (depth == 0) return entries.error();
+    w.note(DiagLevel::kError, "input.unreadable", entries.error().message, dir);
+    return ok_status();
+  }
   for (const auto& e : *entries) {
     std::string path = path_join(dir, e.name);
     if (e.type == FileType::kDirectory) {
       if (skipped_directory(e.name)) continue;
-      Status s = walk(fs, path, depth + 1, limits, out);
+      if (depth + 1 > w.limits.max_depth) {
+        w.note(DiagLevel::kWarning, "input.too-deep",
+               "not searched: directories nested more than " + std::to_string(w.limits.max_depth) +
+                   " levels deep",
+               path);
+        continue;
+      }
+      Status s = walk(w, path, depth + 1);
       if (!s.ok()) return s;
-    } else if ((e.type == FileType::kRegular || e.type == FileType::kSymlink) && is_dockerfile_name(e.name)) {
-      if (out.size() >= limits.max_files)
+    } else if (is_dockerfile_name(e.name)) {
+      // Symlinks, FIFOs and devices with a Dockerfile name are taken too: reading them reports
+      // what they are instead of leaving them out silently.
+      if (w.out.size() >= w.limits.max_files)
         return make_error(ErrorKind::kLimit,
-                          "more than " + std::to_string(limits.max_files) + " Dockerfiles found",
+                          "more than " + std::to_string(w.limits.max_files) + " Dockerfiles found",
                           Location{dir});
-      out.push_back(path);
+      w.out.push_back(path);
     }
   }
   return ok_status();
@@ -40,7 +63,7 @@ Status walk(const FsView& fs, const std::string& dir, int depth, const DiscoverL
 
 // An explicit PATH: a directory (or a symlink to one) is walked, anything else is one file.
 Status discover_one(const FsView& fs, const std::string& path, const DiscoverLimits& limits,
-                    std::vector<std::string>& out) {
+                    Diagnostics* notes, std::vector<std::string>& out) {
   auto st = fs.stat(path);
   if (!st.ok()) return make_error(ErrorKind::kNotFound, "no such file or directory", Location{path});
   bool is_dir =
@@ -50,7 +73,7 @@ Status discover_one(const FsView& fs, const std::string& path, const DiscoverLim
     return ok_status();
   }
   std::vector<std::string> found;
-  Status s = walk(fs, path, 0, limits, found);
+  Status s = walk(Walk{fs, limits, notes, found}, path, 0);
   if (!s.ok()) return s;
   if (found.empty())
     return make_error(
@@ -75,10 +98,10 @@ bool is_dockerfile_name(std::string_view name) {
 }
 
 Result<std::vector<std::string>> discover_dockerfiles(const FsView& fs, const std::vector<std::string>& paths,
-                                                      const DiscoverLimits& limits) {
+                                                      const DiscoverLimits& limits, Diagnostics* notes) {
   std::vector<std::string> all;
   for (const auto& path : paths) {
-    Status s = discover_one(fs, path, limits, all);
+    Status s = discover_one(fs, path, limits, notes, all);
     if (!s.ok()) return s.error();
     if (all.size() > limits.max_files)
       return make_error(ErrorKind::kLimit,

@@ -12,6 +12,8 @@ namespace customs {
 
 namespace {
 
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
 struct CheckOutcome {
   bool parsed = false;
   Error error;
@@ -52,7 +54,12 @@ std::vector<TextEdit> fix_edits_of(const std::vector<Finding>& findings, Severit
 void fix_and_recheck(FileScan& scan, bool has_dockerignore, const ScanRequest& request) {
   auto edits = fix_edits_of(scan.findings, request.fix_min_severity);
   if (edits.empty()) return;
-  auto outcome = apply_edits(scan.source, std::move(edits));
+  // Edit positions index the text after a byte-order mark (as the parser saw it); the mark is kept.
+  std::string_view body = scan.source;
+  bool bom = body.substr(0, kBom.size()) == kBom;
+  if (bom) body.remove_prefix(kBom.size());
+  auto outcome = apply_edits(body, std::move(edits));
+  if (outcome.ok() && bom) outcome->text.insert(0, kBom);
   if (!outcome.ok()) {
     scan.diagnostics.warning("fix.invalid-edit", "fixes not applied: " + outcome.error().message,
                              Location{scan.path});

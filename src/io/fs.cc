@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 namespace customs {
@@ -34,6 +35,37 @@ std::string normalize(const std::string& path) {
   return p;
 }
 
+// "is a directory", "not a regular file (a FIFO)", ...
+Error not_regular(const std::string& path, mode_t m) {
+  if (S_ISDIR(m)) return make_error(ErrorKind::kInvalidInput, "is a directory", Location{path});
+  const char* what = S_ISFIFO(m)   ? " (a FIFO)"
+                     : S_ISCHR(m)  ? " (a character device)"
+                     : S_ISBLK(m)  ? " (a block device)"
+                     : S_ISSOCK(m) ? " (a socket)"
+                                   : "";
+  return make_error(ErrorKind::kInvalidInput, std::string("not a regular file") + what, Location{path});
+}
+
+// Reads fd to the end, failing once more than max_bytes arrive (the file may grow while read).
+Result<std::string> read_all(int fd, const std::string& path, uint64_t max_bytes) {
+  std::string out;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return io_error(path, "cannot read", errno);
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<size_t>(n));
+    if (out.size() > max_bytes)
+      return make_error(ErrorKind::kLimit,
+                        "file grew over the limit of " + std::to_string(max_bytes) + " bytes while reading",
+                        Location{path});
+  }
+  return out;
+}
+
 }  // namespace
 
 bool FsView::is_directory(const std::string& path) const {
@@ -41,43 +73,24 @@ bool FsView::is_directory(const std::string& path) const {
   return st.ok() && st->type == FileType::kDirectory;
 }
 
+// Only regular files are read: a FIFO would block, a device may never end. The type is checked
+// before opening (opening a device can have effects) and again on the open descriptor.
 Result<std::string> DiskFs::read_file(const std::string& path, uint64_t max_bytes) const {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error(path, "cannot open", errno);
   struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    int err = errno;
-    ::close(fd);
-    return io_error(path, "cannot stat", err);
-  }
-  if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return make_error(ErrorKind::kInvalidInput, "is a directory", Location{path});
-  }
-  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
-    ::close(fd);
-    return make_error(
-        ErrorKind::kLimit,
-        "file is " + std::to_string(st.st_size) + " bytes, over the limit of " + std::to_string(max_bytes),
-        Location{path});
-  }
-  std::string out;
-  char buf[65536];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      return io_error(path, "cannot read", err);
-    }
-    if (n == 0) break;
-    out.append(buf, static_cast<size_t>(n));
-    if (out.size() > max_bytes) {
-      ::close(fd);
-      return make_error(ErrorKind::kLimit, "file grew over the limit while reading", Location{path});
-    }
-  }
+  if (::stat(path.c_str(), &st) != 0) return io_error(path, "cannot stat", errno);
+  if (!S_ISREG(st.st_mode)) return not_regular(path, st.st_mode);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return io_error(path, "cannot open", errno);
+  Result<std::string> out = [&]() -> Result<std::string> {
+    if (::fstat(fd, &st) != 0) return io_error(path, "cannot stat", errno);
+    if (!S_ISREG(st.st_mode)) return not_regular(path, st.st_mode);
+    if (static_cast<uint64_t>(st.st_size) > max_bytes)
+      return make_error(
+          ErrorKind::kLimit,
+          "file is " + std::to_string(st.st_size) + " bytes, over the limit of " + std::to_string(max_bytes),
+          Location{path});
+    return read_all(fd, path, max_bytes);
+  }();
   ::close(fd);
   return out;
 }
@@ -106,32 +119,65 @@ Result<std::vector<DirEntry>> DiskFs::list_dir(const std::string& path) const {
   return out;
 }
 
-Status DiskFs::write_file(const std::string& path, std::string_view bytes) {
-  // Write to a temporary file beside the target, then rename, so a failure never leaves half a file.
-  std::string tmp = path + ".customs-tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return io_error(path, "cannot write", errno);
+namespace {
+
+Status write_all(int fd, const std::string& path, std::string_view bytes) {
   size_t off = 0;
   while (off < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + off, bytes.size() - off);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return io_error(path, "cannot write", err);
+      return io_error(path, "cannot write", errno);
     }
     off += static_cast<size_t>(n);
   }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) ::fchmod(fd, st.st_mode & 07777);
-  ::close(fd);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return io_error(path, "cannot replace", err);
-  }
   return ok_status();
+}
+
+// A FIFO, device or socket the user named (--output /dev/stdout): written in place, never
+// replaced. A FIFO without a reader fails (ENXIO) instead of blocking.
+Status write_in_place(const std::string& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) return io_error(path, "cannot write", errno);
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  Status s = write_all(fd, path, bytes);
+  ::close(fd);
+  return s;
+}
+
+}  // namespace
+
+// A regular file is replaced atomically: the bytes go to a fresh temporary file beside it (created
+// with O_EXCL by mkstemp, so a planted symlink is never followed) which is then renamed over it.
+// A symlink is written through: its target is replaced and the link kept.
+Status DiskFs::write_file(const std::string& path, std::string_view bytes) {
+  struct stat st {};
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) return not_regular(path, st.st_mode);
+  if (exists && !S_ISREG(st.st_mode)) return write_in_place(path, bytes);
+  std::string target = path;
+  if (exists) {
+    char* real = ::realpath(path.c_str(), nullptr);
+    if (!real) return io_error(path, "cannot resolve", errno);
+    target = real;
+    std::free(real);
+  }
+  std::string tmp = target + ".customs-XXXXXX";
+  int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0) return io_error(path, "cannot write", errno);
+  mode_t mode = st.st_mode & 07777;
+  if (!exists) {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  ::fchmod(fd, mode);
+  Status s = write_all(fd, path, bytes);
+  if (::close(fd) != 0 && s.ok()) s = io_error(path, "cannot write", errno);
+  if (s.ok() && ::rename(tmp.c_str(), target.c_str()) != 0) s = io_error(path, "cannot replace", errno);
+  if (!s.ok()) ::unlink(tmp.c_str());
+  return s;
 }
 
 void MemoryFs::add_file(const std::string& path, std::string bytes, uint32_t mode) {

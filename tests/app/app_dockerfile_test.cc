@@ -84,7 +84,61 @@ TEST(AppDockerfile, BinaryFileIsExitThreeAndTheOtherFileIsStillReported) {
   ASSERT_EQ(report.at("diagnostics").size(), 1u);
   EXPECT_EQ(report.at("diagnostics")[0].at("level"), "error");
   EXPECT_EQ(report.at("diagnostics")[0].at("location").at("file"), "b/Dockerfile");
-  EXPECT_EQ(o.err.rfind("customs: b/Dockerfile: ", 0), 0u) << o.err;
+  EXPECT_EQ(o.err.rfind("customs: b/Dockerfile:2:1: not a Dockerfile: binary content (NUL byte)\n", 0), 0u)
+      << o.err;
+}
+
+TEST(AppDockerfile, ErrorDiagnosticIsExitThreeLocatedOnStderrAndTheFileStillChecked) {
+  MemoryFs fs;
+  fs.add_file("Dockerfile", "FROM ubuntu\nADD . /app\nRUN <<EOF\necho hi\n");
+  Outcome o = dockerfile(fs, {"--format", "json", "--fail-on", "none"});
+  EXPECT_EQ(o.code, kExitInvalidInput);
+  EXPECT_EQ(o.err.rfind("customs: Dockerfile:3:5: unterminated heredoc <<EOF\n", 0), 0u) << o.err;
+  auto report = nlohmann::json::parse(o.out);
+  EXPECT_EQ(report.at("targets")[0].at("parsed"), true);
+  EXPECT_FALSE(report.at("findings").empty());
+}
+
+TEST(AppDockerfile, ManyErrorsAreCappedOnStderrButAllInTheReport) {
+  MemoryFs fs;
+  std::string src = "FROM alpine\n";
+  for (int i = 0; i < 15; ++i) src += "BOGUS x\n";
+  fs.add_file("Dockerfile", src);
+  Outcome o = dockerfile(fs, {"--format", "json"});
+  EXPECT_EQ(o.code, kExitInvalidInput);
+  EXPECT_NE(o.err.find("customs: Dockerfile:11:1: unknown instruction: BOGUS\n"), std::string::npos) << o.err;
+  EXPECT_EQ(o.err.find("Dockerfile:12:1"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("customs: Dockerfile: 5 more errors in the report\n"), std::string::npos) << o.err;
+  EXPECT_EQ(nlohmann::json::parse(o.out).at("diagnostics").size(), 15u);
+}
+
+TEST(AppDockerfile, TooDeepDirectoryIsAWarningOnStderrAndInTheReport) {
+  MemoryFs fs;
+  std::string deep = "repo";
+  for (int i = 0; i < 70; ++i) deep += "/d";
+  fs.add_file("repo/Dockerfile", kGood);
+  fs.add_file(deep + "/Dockerfile", kBad);
+  Outcome o = dockerfile(fs, {"repo", "--format", "json"});
+  EXPECT_EQ(o.code, kExitClean);
+  std::string skipped = "repo";
+  for (int i = 0; i < 65; ++i) skipped += "/d";
+  EXPECT_EQ(
+      o.err.rfind("customs: " + skipped + ": not searched: directories nested more than 64 levels deep\n", 0),
+      0u)
+      << o.err;
+  auto report = nlohmann::json::parse(o.out);
+  ASSERT_EQ(report.at("diagnostics").size(), 1u);
+  EXPECT_EQ(report.at("diagnostics")[0].at("level"), "warning");
+  EXPECT_EQ(report.at("targets").size(), 1u);
+}
+
+TEST(AppDockerfile, FixKeepsAByteOrderMarkAndEditsTheRightColumnsOfLineOne) {
+  MemoryFs fs;
+  fs.add_file("Dockerfile", "\xEF\xBB\xBFMAINTAINER me\nFROM alpine\n");
+  Outcome o = dockerfile(fs, {"--fix", "--quiet"});
+  EXPECT_EQ(o.code, kExitInvalidInput);  // MAINTAINER before FROM
+  EXPECT_EQ(*fs.read_file("Dockerfile", 1000),
+            "\xEF\xBB\xBFLABEL org.opencontainers.image.authors=\"me\"\nFROM alpine\n");
 }
 
 TEST(AppDockerfile, QuietKeepsStderrEmptyButTheReportPrints) {

@@ -52,7 +52,7 @@ expect_rc 3
 [[ "$(jq '.findings | length' "$T/out")" == "$BAD_FINDINGS" ]] || fail "findings of the readable file missing"
 [[ "$(jq -r '.diagnostics[0].level + " " + .diagnostics[0].location.file' "$T/out")" == "error bad/broken.Dockerfile" ]] \
   || fail "error diagnostic"
-head -1 "$T/err" | grep -q '^customs: bad/broken.Dockerfile: ' || fail "stderr names the broken file"
+head -1 "$T/err" | grep -q '^customs: bad/broken.Dockerfile:2:1: ' || fail "stderr names the broken file"
 rm "$W/bad/broken.Dockerfile"
 
 # A PATH that does not exist, and a directory without Dockerfiles: exit 3, located message.

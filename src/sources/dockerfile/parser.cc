@@ -1,5 +1,7 @@
 #include "sources/dockerfile/parser.h"
 
+#include <unordered_map>
+
 #include "core/strings.h"
 #include "sources/dockerfile/instruction.h"
 #include "sources/dockerfile/lexer.h"
@@ -45,6 +47,13 @@ class TreeBuilder {
     df_.instructions.push_back(std::move(ins));
   }
 
+  // A file of global ARGs only has no stage to build (BuildKit refuses it too).
+  void finish() {
+    if (!df_.stages.empty() || missing_from_reported_ || df_.instructions.empty()) return;
+    diags_.error("dockerfile.no-stage", "no FROM instruction: the file has no build stage",
+                 at(df_.instructions.front().keyword_span.begin));
+  }
+
  private:
   static std::string_view first_word(std::string_view t) {
     size_t e = 0;
@@ -66,8 +75,9 @@ class TreeBuilder {
       s.base_raw = w[0].raw;
       s.base = w[0].value;
       s.base_resolved = w[0].expanded_all;
-      for (const Stage& earlier : df_.stages)  // by alias only: "FROM 0" is an image
-        if (!earlier.name.empty() && iequals(earlier.name, s.base)) s.base_stage = earlier.index;
+      // By alias only ("FROM 0" is an image); the latest stage of that name.
+      if (auto it = latest_stage_.find(to_lower(s.base)); it != latest_stage_.end())
+        s.base_stage = it->second;
     }
     if (w.size() == 3 && iequals(w[1].value, "as")) {
       s.name = to_lower(w[2].value);
@@ -75,6 +85,7 @@ class TreeBuilder {
     } else if (w.size() != 1 && !w.empty()) {
       diags_.error("dockerfile.bad-from", "FROM takes an image and an optional AS name", at(from.args.at(0)));
     }
+    if (!s.name.empty()) latest_stage_[s.name] = s.index;
     scopes_.start_stage(s.base_stage);
     df_.stages.push_back(std::move(s));
   }
@@ -85,9 +96,8 @@ class TreeBuilder {
     for (char c : name)
       valid = valid && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.');
     if (!valid) diags_.error("dockerfile.bad-stage-name", "invalid name for build stage: " + name, at(where));
-    for (const Stage& earlier : df_.stages)
-      if (earlier.name == name)
-        diags_.error("dockerfile.duplicate-stage", "duplicate stage name " + name, at(where));
+    if (latest_stage_.count(name))
+      diags_.error("dockerfile.duplicate-stage", "duplicate stage name " + name, at(where));
   }
 
   Dockerfile& df_;
@@ -95,7 +105,18 @@ class TreeBuilder {
   df::BuildContext ctx_;
   df::ScopeTracker scopes_;
   bool missing_from_reported_ = false;
+  std::unordered_map<std::string, int> latest_stage_;  // stage name (lower case) to its last index
 };
+
+// The 1-based line and column (in bytes) of offset `off`.
+Location location_of(std::string_view bytes, size_t off, const std::string& path) {
+  std::string_view before = bytes.substr(0, off);
+  size_t nl = before.rfind('\n');
+  int line = 1;
+  for (char c : before) line += c == '\n';
+  int column = static_cast<int>(nl == std::string_view::npos ? off : off - nl - 1) + 1;
+  return Location{path, line, column};
+}
 
 }  // namespace
 
@@ -105,21 +126,26 @@ Result<Dockerfile> parse_dockerfile(std::string_view bytes, const std::string& p
     return make_error(ErrorKind::kLimit,
                       "Dockerfile larger than " + std::to_string(limits.max_bytes) + " bytes",
                       Location{path});
-  if (bytes.find('\0') != std::string_view::npos)
+  if (size_t nul = bytes.find('\0'); nul != std::string_view::npos)
     return make_error(ErrorKind::kInvalidInput, "not a Dockerfile: binary content (NUL byte)",
-                      Location{path});
+                      location_of(bytes, nul, path));
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
   Dockerfile df;
   df.path = path;
   df.source = std::string(bytes);  // without the byte-order mark: positions index into this
   df::LexedFile lexed = df::lex_dockerfile(df.source, path, diags, limits.max_instructions);
   if (lexed.lines.empty())
-    return make_error(ErrorKind::kInvalidInput, "not a Dockerfile: no instruction", Location{path});
+    return make_error(ErrorKind::kInvalidInput,
+                      df.source.find_first_not_of(" \t\r\n") == std::string::npos
+                          ? "not a Dockerfile: the file is empty"
+                          : "not a Dockerfile: no instruction, only comments or blank lines",
+                      Location{path});
   df.directives = std::move(lexed.directives);
   df.escape = lexed.escape;
   df.comments = std::move(lexed.comments);
   TreeBuilder builder(df, diags);
   for (const auto& line : lexed.lines) builder.add(line);
+  builder.finish();
   df::link_stages(df);
   return df;
 }
