@@ -56,10 +56,14 @@ bool harmless_feeder(const ShellCommand& cmd) {
 void check_pipefail(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
   for_each_run(ctx.df, [&](const Instruction& outer, const Instruction& run) {
     if (run.json_form) return;
+    const auto& cmds = run.shell.commands;
+    // Looking back for SHELL costs a walk over the earlier instructions: only for RUNs with a pipe.
+    if (std::none_of(cmds.begin(), cmds.end(),
+                     [](const ShellCommand& c) { return c.join == ShellJoin::kPipe; }))
+      return;
     bool sh_like = true, shell_pipefail = false;
     shell_in_force(ctx, outer, &sh_like, &shell_pipefail);
     if (!sh_like || shell_pipefail) return;
-    const auto& cmds = run.shell.commands;
     bool protected_so_far = false;
     for (size_t i = 0; i < cmds.size(); ++i) {
       if (sets_pipefail(cmds[i])) protected_so_far = true;

@@ -283,6 +283,11 @@ bool removes(std::string_view operand, const Added& a) {
 
 void check_removed_credential(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
   for_each_run(ctx.df, [&](const Instruction& outer, const Instruction& run) {
+    // Collecting what earlier instructions added walks them all: only for RUNs that delete.
+    const auto& cmds = run.shell.commands;
+    if (std::none_of(cmds.begin(), cmds.end(),
+                     [](const ShellCommand& c) { return c.name() == "rm" || c.name() == "shred"; }))
+      return;
     std::vector<Added> added;
     for (const Instruction* prior : instructions_before(ctx.df, outer)) collect_added(*prior, added);
     if (added.empty()) return;

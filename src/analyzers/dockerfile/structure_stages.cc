@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 
 #include "analyzers/dockerfile/structure_checks.h"
 #include "core/strings.h"
@@ -111,16 +112,15 @@ void bad_from_reference(const DockerfileContext& ctx, const Rule& rule, FindingS
 
 void duplicate_stage(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
   const auto& stages = ctx.df.stages;
+  std::unordered_map<std::string, size_t> first;  // lower-case name to its first stage
   for (size_t i = 0; i < stages.size(); ++i) {
     if (stages[i].name.empty()) continue;
-    for (size_t j = 0; j < i; ++j) {
-      if (!iequals(stages[j].name, stages[i].name)) continue;
-      out.report(rule, ctx.at(alias_span(ctx.df, stages[i])),
-                 "stage name \"" + stages[i].name + "\" is already used by the stage on line " +
-                     std::to_string(stages[j].from_span.begin.line),
-                 stages[i].name);
-      break;
-    }
+    auto [it, fresh] = first.emplace(to_lower(stages[i].name), i);
+    if (fresh) continue;
+    out.report(rule, ctx.at(alias_span(ctx.df, stages[i])),
+               "stage name \"" + stages[i].name + "\" is already used by the stage on line " +
+                   std::to_string(stages[it->second].from_span.begin.line),
+               stages[i].name);
   }
 }
 

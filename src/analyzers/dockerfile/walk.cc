@@ -82,10 +82,16 @@ std::vector<const Stage*> stage_chain(const Dockerfile& df, const Stage& stage) 
   return chain;
 }
 
+// Walks the chain in place (indices strictly fall along it), without building it: called once per
+// instruction, so a copy of a 10k-stage chain each time would be quadratic.
 bool ships_in_final_image(const Dockerfile& df, const Instruction& ins) {
   if (ins.stage < 0) return false;
-  for (const Stage* s : final_image_chain(df))
+  const Stage* s = df.final_stage();
+  while (s && s->index >= ins.stage) {
     if (s->index == ins.stage) return true;
+    if (s->base_stage < 0 || s->base_stage >= s->index) return false;
+    s = &df.stages[static_cast<size_t>(s->base_stage)];
+  }
   return false;
 }
 
