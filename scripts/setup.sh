@@ -9,6 +9,8 @@ PKGS=(
   clang clang-format clang-tidy libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libre2-dev libssl-dev
+  libarchive-dev libzstd-dev libisal-dev zlib1g-dev libcurl4-openssl-dev libcpp-httplib-dev
+  zstd pigz docker-registry apache2-utils skopeo
   python3 python3-jsonschema jq time
 )
 missing=()

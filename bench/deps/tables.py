@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Prints the markdown tables of bench/deps/run.sh from its OUT dir: one table per input, the
-libraries side by side, speeds as ratios against the fastest, peak memory over the input-only
-baseline ("none" case), and whether each library's result digest equals the others'."""
+"""Prints the markdown tables of bench/deps/run.sh from its OUT dir (tables.py OUT [BENCH...];
+default: every program): one table per input, the libraries side by side, speeds as ratios against
+the fastest, peak memory over the input-only baseline ("none" case), and whether each library's
+result digest equals the others'."""
 import json
 import os
 import sys
@@ -12,7 +13,7 @@ for line in open(os.path.join(out, "mem.tsv")):
     name, kb = line.rstrip("\n").split("\t")
     mem[name] = int(kb) if kb.isdigit() else None
 
-for bench in ["json", "regex", "yaml"]:
+for bench in sys.argv[2:] or ["json", "regex", "yaml", "inflate"]:
     verify = {}
     for line in open(os.path.join(out, bench + ".verify")):
         name, digest, detail = line.rstrip("\n").split("\t")

@@ -3,12 +3,14 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 namespace customs {
 
@@ -26,13 +28,6 @@ FileType type_of(mode_t m) {
   if (S_ISDIR(m)) return FileType::kDirectory;
   if (S_ISLNK(m)) return FileType::kSymlink;
   return FileType::kOther;
-}
-
-std::string normalize(const std::string& path) {
-  std::string p = path;
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
-  if (p.rfind("./", 0) == 0) p = p.substr(2);
-  return p;
 }
 
 // "is a directory", "not a regular file (a FIFO)", ...
@@ -66,6 +61,48 @@ Result<std::string> read_all(int fd, const std::string& path, uint64_t max_bytes
   return out;
 }
 
+// The target of a symlink, however long.
+Result<std::string> read_link(const std::string& path) {
+  std::string buf(256, '\0');
+  for (;;) {
+    ssize_t n = ::readlink(path.c_str(), buf.data(), buf.size());
+    if (n < 0) return io_error(path, "cannot read link", errno);
+    if (static_cast<size_t>(n) < buf.size()) return buf.substr(0, static_cast<size_t>(n));
+    if (buf.size() >= (size_t{1} << 20))
+      return make_error(ErrorKind::kLimit, "link target too long", Location{path});
+    buf.resize(buf.size() * 2);
+  }
+}
+
+// An open regular file read with pread, which keeps no file position: safe from several threads.
+class DiskFile : public RandomAccessFile {
+ public:
+  DiskFile(int fd, uint64_t size, std::string path) : fd_(fd), size_(size), path_(std::move(path)) {}
+  ~DiskFile() override { ::close(fd_); }
+  DiskFile(const DiskFile&) = delete;
+  DiskFile& operator=(const DiskFile&) = delete;
+
+  uint64_t size() const override { return size_; }
+  Result<size_t> read_at(uint64_t offset, char* buf, size_t n) const override {
+    size_t done = 0;
+    while (done < n) {
+      ssize_t k = ::pread(fd_, buf + done, n - done, static_cast<off_t>(offset + done));
+      if (k < 0) {
+        if (errno == EINTR) continue;
+        return io_error(path_, "cannot read", errno);
+      }
+      if (k == 0) break;
+      done += static_cast<size_t>(k);
+    }
+    return done;
+  }
+
+ private:
+  int fd_;
+  uint64_t size_;
+  std::string path_;
+};
+
 }  // namespace
 
 bool FsView::is_directory(const std::string& path) const {
@@ -98,8 +135,20 @@ Result<std::string> DiskFs::read_file(const std::string& path, uint64_t max_byte
 Result<FileInfo> DiskFs::stat(const std::string& path) const {
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0) return io_error(path, "cannot stat", errno);
-  return FileInfo{type_of(st.st_mode), static_cast<uint64_t>(st.st_size),
-                  static_cast<uint32_t>(st.st_mode & 07777)};
+  FileInfo info;
+  info.type = type_of(st.st_mode);
+  info.size = static_cast<uint64_t>(st.st_size);
+  info.mode = static_cast<uint32_t>(st.st_mode & 07777);
+  info.uid = st.st_uid;
+  info.gid = st.st_gid;
+  info.mtime = st.st_mtim.tv_sec;
+  info.is_device = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
+  if (S_ISLNK(st.st_mode)) {
+    auto target = read_link(path);
+    if (!target.ok()) return target.error();
+    info.link_target = std::move(*target);
+  }
+  return info;
 }
 
 Result<std::vector<DirEntry>> DiskFs::list_dir(const std::string& path) const {
@@ -180,59 +229,62 @@ Status DiskFs::write_file(const std::string& path, std::string_view bytes) {
   return s;
 }
 
-void MemoryFs::add_file(const std::string& path, std::string bytes, uint32_t mode) {
-  std::string p = normalize(path);
-  files_[p] = Node{std::move(bytes), mode};
-  for (std::string d = path_dirname(p); !d.empty(); d = path_dirname(d)) {
-    dirs_[d] = true;
-    if (d == "/") break;
+// O_NOFOLLOW refuses a symlink, O_NONBLOCK keeps a FIFO from blocking the open; the type is
+// then checked on the descriptor, so nothing swapped in between the check and the read counts.
+Result<std::shared_ptr<const RandomAccessFile>> DiskFs::open(const std::string& path) const {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    int err = errno;
+    struct stat st {};
+    if (err == ELOOP && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+      return make_error(ErrorKind::kInvalidInput, "is a symbolic link (not followed)", Location{path});
+    return io_error(path, "cannot open", err);
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    Error e = io_error(path, "cannot stat", errno);
+    ::close(fd);
+    return e;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return not_regular(path, st.st_mode);
+  }
+  return std::shared_ptr<const RandomAccessFile>(
+      std::make_shared<DiskFile>(fd, static_cast<uint64_t>(st.st_size), path));
+}
+
+Status DiskFs::remove_file(const std::string& path) {
+  if (::unlink(path.c_str()) != 0) return io_error(path, "cannot remove", errno);
+  return ok_status();
+}
+
+// Creates each missing component in turn; one that exists must be a directory (or a link to one).
+Status DiskFs::make_dirs(const std::string& path) {
+  if (path.empty()) return ok_status();
+  for (size_t pos = path.find('/', 1);; pos = path.find('/', pos + 1)) {
+    std::string part = path.substr(0, pos);
+    if (!part.empty() && part.back() != '/' && ::mkdir(part.c_str(), 0755) != 0) {
+      int err = errno;
+      struct stat st {};
+      if (err != EEXIST) return io_error(part, "cannot create directory", err);
+      if (::stat(part.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return make_error(ErrorKind::kIo, "cannot create directory: exists and is not a directory",
+                          Location{part});
+    }
+    if (pos == std::string::npos) return ok_status();
   }
 }
 
-void MemoryFs::add_dir(const std::string& path) {
-  std::string p = normalize(path);
-  for (std::string d = p; !d.empty(); d = path_dirname(d)) {
-    dirs_[d] = true;
-    if (d == "/") break;
-  }
-}
-
-Result<std::string> MemoryFs::read_file(const std::string& path, uint64_t max_bytes) const {
-  auto it = files_.find(normalize(path));
-  if (it == files_.end()) return make_error(ErrorKind::kNotFound, "no such file", Location{path});
-  if (it->second.bytes.size() > max_bytes)
-    return make_error(ErrorKind::kLimit, "file is over the size limit", Location{path});
-  return it->second.bytes;
-}
-
-Result<FileInfo> MemoryFs::stat(const std::string& path) const {
-  std::string p = normalize(path);
-  if (auto it = files_.find(p); it != files_.end())
-    return FileInfo{FileType::kRegular, it->second.bytes.size(), it->second.mode};
-  if (dirs_.count(p) || p == "." || p.empty()) return FileInfo{FileType::kDirectory, 0, 0755};
-  return make_error(ErrorKind::kNotFound, "no such file", Location{path});
-}
-
-Result<std::vector<DirEntry>> MemoryFs::list_dir(const std::string& path) const {
-  std::string p = normalize(path);
-  if (p == ".") p = "";
-  if (!p.empty() && !dirs_.count(p))
-    return make_error(ErrorKind::kNotFound, "no such directory", Location{path});
-  std::map<std::string, FileType> seen;
-  auto consider = [&](const std::string& full, FileType t) {
-    if (path_dirname(full) != p) return;
-    seen[path_basename(full)] = t;
-  };
-  for (const auto& [f, node] : files_) consider(f, FileType::kRegular);
-  for (const auto& [d, unused] : dirs_) consider(d, FileType::kDirectory);
-  std::vector<DirEntry> out;
-  out.reserve(seen.size());
-  for (const auto& [name, t] : seen) out.push_back(DirEntry{name, t});
-  return out;
-}
-
-Status MemoryFs::write_file(const std::string& path, std::string_view bytes) {
-  add_file(path, std::string(bytes));
+// Sets the modification time of the path itself (a symlink is not followed).
+Status DiskFs::set_mtime(const std::string& path, int64_t mtime) {
+  struct timespec times[2];
+  times[0].tv_sec = 0;
+  times[0].tv_nsec = UTIME_OMIT;
+  times[1].tv_sec = static_cast<time_t>(mtime);
+  times[1].tv_nsec = 0;
+  if (::utimensat(AT_FDCWD, path.c_str(), times, AT_SYMLINK_NOFOLLOW) != 0)
+    return io_error(path, "cannot set the modification time", errno);
   return ok_status();
 }
 

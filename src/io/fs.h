@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "io/stream.h"
 
 namespace customs {
 
@@ -15,7 +16,12 @@ enum class FileType { kRegular, kDirectory, kSymlink, kOther };
 struct FileInfo {
   FileType type = FileType::kRegular;
   uint64_t size = 0;
-  uint32_t mode = 0;  // permission bits
+  uint32_t mode = 0;  // permission bits with setuid/setgid/sticky (07777)
+  uint32_t uid = 0;
+  uint32_t gid = 0;
+  int64_t mtime = 0;        // seconds since the epoch
+  std::string link_target;  // symlinks only: the target as stored
+  bool is_device = false;   // kOther: a character or block device (else a FIFO or socket)
 };
 
 struct DirEntry {
@@ -31,8 +37,15 @@ class FsView {
   virtual Result<FileInfo> stat(const std::string& path) const = 0;  // does not follow symlinks
   // Entries sorted by name; "." and ".." left out.
   virtual Result<std::vector<DirEntry>> list_dir(const std::string& path) const = 0;
-  // Writes only where the user asked for it (--output, --fix).
+  // A regular file for positional reads (large blobs); refuses anything else.
+  virtual Result<std::shared_ptr<const RandomAccessFile>> open(const std::string& path) const = 0;
+  // Writes only where the user asked for it (--output, --fix) or in customs' own cache.
+  // The file appears whole or not at all.
   virtual Status write_file(const std::string& path, std::string_view bytes) = 0;
+  // For customs' own cache folder only.
+  virtual Status remove_file(const std::string& path) = 0;
+  virtual Status make_dirs(const std::string& path) = 0;  // like mkdir -p
+  virtual Status set_mtime(const std::string& path, int64_t mtime) = 0;
 
   bool exists(const std::string& path) const { return stat(path).ok(); }
   bool is_directory(const std::string& path) const;
@@ -44,7 +57,11 @@ class DiskFs : public FsView {
   Result<std::string> read_file(const std::string& path, uint64_t max_bytes) const override;
   Result<FileInfo> stat(const std::string& path) const override;
   Result<std::vector<DirEntry>> list_dir(const std::string& path) const override;
+  Result<std::shared_ptr<const RandomAccessFile>> open(const std::string& path) const override;
   Status write_file(const std::string& path, std::string_view bytes) override;
+  Status remove_file(const std::string& path) override;
+  Status make_dirs(const std::string& path) override;
+  Status set_mtime(const std::string& path, int64_t mtime) override;
 };
 
 // In-memory fake: files by path; directories are implied by the paths of their files
@@ -53,16 +70,23 @@ class MemoryFs : public FsView {
  public:
   void add_file(const std::string& path, std::string bytes, uint32_t mode = 0644);
   void add_dir(const std::string& path);
+  void add_symlink(const std::string& path, std::string target);
 
   Result<std::string> read_file(const std::string& path, uint64_t max_bytes) const override;
   Result<FileInfo> stat(const std::string& path) const override;
   Result<std::vector<DirEntry>> list_dir(const std::string& path) const override;
+  Result<std::shared_ptr<const RandomAccessFile>> open(const std::string& path) const override;
   Status write_file(const std::string& path, std::string_view bytes) override;
+  Status remove_file(const std::string& path) override;
+  Status make_dirs(const std::string& path) override;
+  Status set_mtime(const std::string& path, int64_t mtime) override;
 
  private:
   struct Node {
     std::string bytes;
     uint32_t mode = 0644;
+    int64_t mtime = 0;
+    bool symlink = false;  // bytes is the target
   };
   std::map<std::string, Node> files_;
   std::map<std::string, bool> dirs_;

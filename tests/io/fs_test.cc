@@ -181,6 +181,134 @@ TEST(DiskFs, WriteToADirectoryIsRefused) {
   EXPECT_EQ(s.error().message, "is a directory");
 }
 
+TEST(DiskFs, OpenReadsARegularFileAtOffsets) {
+  TempDir t;
+  DiskFs fs;
+  ASSERT_TRUE(fs.write_file(t.path("blob"), "0123456789").ok());
+  auto f = fs.open(t.path("blob"));
+  ASSERT_TRUE(f.ok()) << f.error().message;
+  EXPECT_EQ((*f)->size(), 10u);
+  char buf[16] = {};
+  EXPECT_EQ(*(*f)->read_at(3, buf, 4), 4u);
+  EXPECT_EQ(std::string(buf, 4), "3456");
+  EXPECT_EQ(*(*f)->read_at(8, buf, 16), 2u);
+  EXPECT_EQ(std::string(buf, 2), "89");
+  EXPECT_EQ(*(*f)->read_at(10, buf, 16), 0u);
+  auto s = make_range_stream(*f, 1, 3, "blob");
+  EXPECT_EQ(*read_all(*s, 100), "123");
+}
+
+TEST(DiskFs, OpenRefusesAFifoWithoutBlocking) {
+  TempDir t;
+  ASSERT_EQ(::mkfifo(t.path("blob").c_str(), 0644), 0);
+  DiskFs fs;
+  auto r = fs.open(t.path("blob"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(r.error().message, "not a regular file (a FIFO)");
+  EXPECT_EQ(r.error().where.file, t.path("blob"));
+}
+
+TEST(DiskFs, OpenRefusesDirectoriesDevicesAndSymlinks) {
+  TempDir t;
+  DiskFs fs;
+  ASSERT_EQ(::mkdir(t.path("dir").c_str(), 0755), 0);
+  ASSERT_TRUE(fs.write_file(t.path("real"), "x").ok());
+  ASSERT_EQ(::symlink("real", t.path("link").c_str()), 0);
+  EXPECT_EQ(fs.open(t.path("dir")).error().message, "is a directory");
+  EXPECT_EQ(fs.open("/dev/null").error().message, "not a regular file (a character device)");
+  auto link = fs.open(t.path("link"));
+  ASSERT_FALSE(link.ok());
+  EXPECT_EQ(link.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(link.error().message, "is a symbolic link (not followed)");
+  EXPECT_EQ(fs.open(t.path("missing")).error().kind, ErrorKind::kNotFound);
+}
+
+TEST(DiskFs, StatReportsOwnerTimeLinkTargetAndDevices) {
+  TempDir t;
+  DiskFs fs;
+  ASSERT_TRUE(fs.write_file(t.path("f"), "abc").ok());
+  ASSERT_TRUE(fs.set_mtime(t.path("f"), 1600000000).ok());
+  ASSERT_EQ(::symlink("../somewhere/else", t.path("link").c_str()), 0);
+  auto f = fs.stat(t.path("f"));
+  EXPECT_EQ(f->size, 3u);
+  EXPECT_EQ(f->uid, ::getuid());
+  EXPECT_EQ(f->gid, ::getgid());
+  EXPECT_EQ(f->mtime, 1600000000);
+  EXPECT_EQ(f->link_target, "");
+  EXPECT_FALSE(f->is_device);
+  auto link = fs.stat(t.path("link"));
+  EXPECT_EQ(link->type, FileType::kSymlink);
+  EXPECT_EQ(link->link_target, "../somewhere/else");
+  auto dev = fs.stat("/dev/null");
+  EXPECT_EQ(dev->type, FileType::kOther);
+  EXPECT_TRUE(dev->is_device);
+  ASSERT_EQ(::mkfifo(t.path("fifo").c_str(), 0644), 0);
+  EXPECT_FALSE(fs.stat(t.path("fifo"))->is_device);
+}
+
+TEST(DiskFs, MakeDirsCreatesEveryMissingLevel) {
+  TempDir t;
+  DiskFs fs;
+  ASSERT_TRUE(fs.make_dirs(t.path("a/b/c")).ok());
+  EXPECT_TRUE(fs.is_directory(t.path("a/b/c")));
+  EXPECT_TRUE(fs.make_dirs(t.path("a/b/c/")).ok());  // already there
+  ASSERT_TRUE(fs.write_file(t.path("a/file"), "x").ok());
+  Status s = fs.make_dirs(t.path("a/file/d"));
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message, "cannot create directory: exists and is not a directory");
+  EXPECT_EQ(s.error().where.file, t.path("a/file"));
+}
+
+TEST(DiskFs, RemoveFileDeletesIt) {
+  TempDir t;
+  DiskFs fs;
+  ASSERT_TRUE(fs.write_file(t.path("f"), "x").ok());
+  ASSERT_TRUE(fs.remove_file(t.path("f")).ok());
+  EXPECT_FALSE(fs.exists(t.path("f")));
+  Status again = fs.remove_file(t.path("f"));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(fs.set_mtime(t.path("f"), 1).error().kind, ErrorKind::kNotFound);
+}
+
+TEST(MemoryFs, SymlinksAreListedStatedAndFollowedOnRead) {
+  MemoryFs fs;
+  fs.add_file("etc/os-release", "ID=debian\n");
+  fs.add_symlink("usr/lib/os-release", "../../etc/os-release");
+  fs.add_symlink("loop/a", "./b");
+  fs.add_symlink("loop/b", "a");
+  auto st = fs.stat("usr/lib/os-release");
+  EXPECT_EQ(st->type, FileType::kSymlink);
+  EXPECT_EQ(st->link_target, "../../etc/os-release");
+  auto entries = fs.list_dir("usr/lib");
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].type, FileType::kSymlink);
+  EXPECT_EQ(*fs.read_file("usr/lib/os-release", 100), "ID=debian\n");
+  EXPECT_EQ(fs.read_file("loop/a", 100).error().message, "too many levels of symbolic links");
+  EXPECT_EQ(fs.open("usr/lib/os-release").error().message, "is a symbolic link (not followed)");
+}
+
+TEST(MemoryFs, OpenRemoveMakeDirsAndMtime) {
+  MemoryFs fs;
+  fs.add_file("cache/blob", "0123456789");
+  auto f = fs.open("cache/blob");
+  ASSERT_TRUE(f.ok());
+  char buf[4];
+  EXPECT_EQ(*(*f)->read_at(6, buf, 4), 4u);
+  EXPECT_EQ(std::string(buf, 4), "6789");
+  EXPECT_EQ(fs.open("cache").error().message, "is a directory");
+  EXPECT_EQ(fs.open("nope").error().kind, ErrorKind::kNotFound);
+  ASSERT_TRUE(fs.set_mtime("cache/blob", 42).ok());
+  EXPECT_EQ(fs.stat("cache/blob")->mtime, 42);
+  ASSERT_TRUE(fs.remove_file("cache/blob").ok());
+  EXPECT_FALSE(fs.exists("cache/blob"));
+  EXPECT_EQ(fs.remove_file("cache/blob").error().kind, ErrorKind::kNotFound);
+  ASSERT_TRUE(fs.make_dirs("x/y/z").ok());
+  EXPECT_TRUE(fs.is_directory("x/y"));
+  EXPECT_TRUE(fs.is_directory("x/y/z"));
+}
+
 TEST(Paths, JoinDirnameBasename) {
   EXPECT_EQ(path_join("a/", "b"), "a/b");
   EXPECT_EQ(path_join("", "b"), "b");
