@@ -20,6 +20,8 @@ struct Policy {
   std::vector<std::string> trusted_registries;
   // Labels every final image must carry (checked when the labels rule is enabled).
   std::vector<std::string> required_labels;
+  // An image whose config `created` is older than this many days is due for a rebuild (IM rule).
+  int max_image_age_days = 90;
 
   bool is_enabled(const Rule& rule) const;
   Severity severity_of(const Rule& rule) const;

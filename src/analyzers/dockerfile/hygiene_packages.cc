@@ -16,6 +16,8 @@ bool in(const std::array<std::string_view, N>& set, std::string_view s) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
 
+}  // namespace
+
 bool is_index_update(PackageFamily f, std::string_view sub) {
   switch (f) {
     case PackageFamily::kApt: return sub == "update";
@@ -34,8 +36,6 @@ bool uses_index(PackageFamily f, std::string_view sub) {
       "up",      "dup",     "patch",        "download",     "satisfy"};
   return f != PackageFamily::kNone && !is_index_update(f, sub) && in(kSubs, sub);
 }
-
-}  // namespace
 
 PackageFamily family_of(PackageManager pm) {
   switch (pm) {
@@ -99,17 +99,22 @@ void check_index_update_alone(const DockerfileContext& ctx, const Rule& rule, Fi
   });
 }
 
-void check_full_upgrade(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
+bool is_full_upgrade(const PackageCommand& c) {
   static constexpr std::array<std::string_view, 9> kUpgrades{"upgrade", "dist-upgrade", "full-upgrade",
                                                              "update",  "distro-sync",  "up",
                                                              "dup",     "patch",        "upgrade-minimal"};
+  PackageFamily f = family_of(c.pm);
+  const std::string& sub = c.sub->value;
+  if (f == PackageFamily::kNone || f == PackageFamily::kPip || !in(kUpgrades, sub)) return false;
+  if ((f == PackageFamily::kApt || f == PackageFamily::kApk) && sub == "update") return false;  // index only
+  return package_operands(*c.cmd).empty();  // targeted: upgrades named packages only
+}
+
+void check_full_upgrade(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
   for_each_run(ctx.df, [&](const Instruction&, const Instruction& run) {
     for (const PackageCommand& c : package_commands(run.shell)) {
-      PackageFamily f = family_of(c.pm);
+      if (!is_full_upgrade(c)) continue;
       const std::string& sub = c.sub->value;
-      if (f == PackageFamily::kNone || f == PackageFamily::kPip || !in(kUpgrades, sub)) continue;
-      if ((f == PackageFamily::kApt || f == PackageFamily::kApk) && sub == "update") continue;  // index only
-      if (!package_operands(*c.cmd).empty()) continue;  // targeted: upgrades named packages only
       out.report(
           rule, ctx.at(c.sub->span),
           "`" + c.cmd->name() + " " + sub +

@@ -20,6 +20,14 @@ std::vector<PackageCommand> package_commands(const ShellScript& script);
 enum class PackageFamily { kNone, kApt, kApk, kRpm, kZypper, kPip };
 PackageFamily family_of(PackageManager pm);
 
+// A sub-command that only refreshes the package index (apt/apk update, yum makecache, zypper refresh).
+bool is_index_update(PackageFamily f, std::string_view sub);
+// A sub-command that downloads packages and so uses the index (install, add, upgrade ...).
+bool uses_index(PackageFamily f, std::string_view sub);
+// An upgrade of every installed package (apt-get upgrade/dist-upgrade, apk upgrade, yum update
+// without package names). Shared with the image history check IM012.
+bool is_full_upgrade(const PackageCommand& c);
+
 void check_index_update_alone(const DockerfileContext& ctx, const Rule& rule, FindingSink& out);   // DF060
 void check_full_upgrade(const DockerfileContext& ctx, const Rule& rule, FindingSink& out);         // DF061
 void check_install_recommends(const DockerfileContext& ctx, const Rule& rule, FindingSink& out);   // DF062

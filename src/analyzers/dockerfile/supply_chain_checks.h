@@ -1,5 +1,7 @@
 #pragma once
 // The supply-chain check functions; their table (rules and ids) is in supply_chain.cc.
+#include <vector>
+
 #include "analyzers/dockerfile/check.h"
 
 namespace customs {
@@ -17,6 +19,13 @@ void check_add_unverified(const DockerfileContext& ctx, const Rule& rule, Findin
 void check_add_for_copy(const DockerfileContext& ctx, const Rule& rule, FindingSink& out);    // DF006
 
 // supply_chain_shell.cc: what RUN downloads and installs.
+// A download written to stdout and piped into an interpreter that runs it ("curl -fsSL x | sh"):
+// the two commands (pointers into the script). Shared with the image history check IM013.
+struct PipedDownload {
+  const ShellCommand* download;
+  const ShellCommand* interpreter;
+};
+std::vector<PipedDownload> piped_downloads(const ShellScript& script);
 void check_pipe_to_shell(const DockerfileContext& ctx, const Rule& rule, FindingSink& out);    // DF007
 void check_extra_index_url(const DockerfileContext& ctx, const Rule& rule, FindingSink& out);  // DF010
 

@@ -90,21 +90,13 @@ bool substitutes_download(std::string_view v) {
 
 void check_pipelines(const DockerfileContext& ctx, const Rule& rule, const Instruction& ins,
                      FindingSink& out) {
-  const auto& cmds = ins.shell.commands;
-  for (size_t i = 0; i < cmds.size(); ++i) {
-    if (cmds[i].join != ShellJoin::kPipe || !downloads_to_stdout(cmds[i])) continue;
-    for (size_t j = i + 1; j < cmds.size(); ++j) {
-      if (cmds[j].depth > cmds[i].depth) continue;  // inside a $( ) of a pipeline member
-      if (cmds[j].pipeline != cmds[i].pipeline || cmds[j].depth != cmds[i].depth) break;
-      if (!runs_stdin_program(cmds[j])) continue;
-      size_t k = effective_command_index(cmds[j]);
-      Span span{cmds[i].argv.front().span.begin, cmds[j].argv[k].span.end};
-      out.report(rule, ctx.at(span),
-                 effective_command_name(cmds[i]) + " output is piped into " +
-                     effective_command_name(cmds[j]) + ": the downloaded script runs unverified",
-                 command_text(cmds[i]) + " | " + command_text(cmds[j]));
-      break;
-    }
+  for (const PipedDownload& p : piped_downloads(ins.shell)) {
+    size_t k = effective_command_index(*p.interpreter);
+    Span span{p.download->argv.front().span.begin, p.interpreter->argv[k].span.end};
+    out.report(rule, ctx.at(span),
+               effective_command_name(*p.download) + " output is piped into " +
+                   effective_command_name(*p.interpreter) + ": the downloaded script runs unverified",
+               command_text(*p.download) + " | " + command_text(*p.interpreter));
   }
 }
 
@@ -165,6 +157,22 @@ bool is_extra_index_word(std::string_view w) {
 }
 
 }  // namespace
+
+std::vector<PipedDownload> piped_downloads(const ShellScript& script) {
+  std::vector<PipedDownload> out;
+  const auto& cmds = script.commands;
+  for (size_t i = 0; i < cmds.size(); ++i) {
+    if (cmds[i].join != ShellJoin::kPipe || !downloads_to_stdout(cmds[i])) continue;
+    for (size_t j = i + 1; j < cmds.size(); ++j) {
+      if (cmds[j].depth > cmds[i].depth) continue;  // inside a $( ) of a pipeline member
+      if (cmds[j].pipeline != cmds[i].pipeline || cmds[j].depth != cmds[i].depth) break;
+      if (!runs_stdin_program(cmds[j])) continue;
+      out.push_back({&cmds[i], &cmds[j]});
+      break;
+    }
+  }
+  return out;
+}
 
 void check_pipe_to_shell(const DockerfileContext& ctx, const Rule& rule, FindingSink& out) {
   for_each_instruction(ctx.df, InstructionKind::kRun, [&](const Instruction&, const Instruction& ins) {
