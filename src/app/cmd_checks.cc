@@ -6,6 +6,7 @@
 
 #include "analyzers/dockerfile/check.h"
 #include "analyzers/dockerfile/pragmas.h"
+#include "analyzers/image/check.h"
 #include "app/app.h"
 #include "app/commands.h"
 #include "app/options.h"
@@ -19,6 +20,7 @@ std::vector<const Rule*> catalogue() {
   std::vector<const Rule*> rules;
   for (const auto* c : dockerfile_checks()) rules.push_back(&c->rule);
   for (const auto& r : pragma_rules()) rules.push_back(&r);
+  for (const auto* c : image_checks()) rules.push_back(&c->rule);
   return rules;
 }
 

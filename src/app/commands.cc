@@ -24,6 +24,9 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"dockerfile", "Check Dockerfiles and Containerfiles for security problems", dockerfile_help,
        run_dockerfile_command},
+      {"image", "Inspect a container image layer by layer", image_help, run_image_command},
+      {"scan", "Inspect a Dockerfile, an image or a root file system, whichever TARGET is", scan_help,
+       run_scan_command},
       {"checks", "List the checks customs runs, or show one in full", checks_help, run_checks_command},
       {"version", "Print the version of customs and of the libraries it uses", version_help,
        run_version_command},

@@ -3,6 +3,7 @@
 // file that implements it. Commands read and write only through AppEnv, so tests can run them
 // against a MemoryFs and string streams.
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,17 @@ struct AppEnv {
   std::ostream& out;  // the report and nothing else (help text too, when asked for)
   std::ostream& err;  // usage errors, notes, progress
   bool stdout_is_tty = false;
-  bool no_color_env = false;  // NO_COLOR is set to a non-empty value
+  bool no_color_env = false;   // NO_COLOR is set to a non-empty value
+  bool stderr_is_tty = false;  // progress bars only then
+  // The environment variables customs reads (HOME, XDG_CACHE_HOME, TMPDIR, DOCKER_CONFIG,
+  // REGISTRY_AUTH_FILE); tests set them here instead of in the process.
+  std::map<std::string, std::string> environment;
+
+  // The variable's value, or "" when unset.
+  std::string env_var(const std::string& name) const {
+    auto it = environment.find(name);
+    return it == environment.end() ? std::string() : it->second;
+  }
 };
 
 // `args` are the words after the command name.
@@ -49,6 +60,10 @@ int run_dockerfile_command(const std::vector<std::string>& args, AppEnv& env);
 std::string dockerfile_help();
 int run_checks_command(const std::vector<std::string>& args, AppEnv& env);
 std::string checks_help();
+int run_image_command(const std::vector<std::string>& args, AppEnv& env);
+std::string image_help();
+int run_scan_command(const std::vector<std::string>& args, AppEnv& env);
+std::string scan_help();
 int run_version_command(const std::vector<std::string>& args, AppEnv& env);
 std::string version_help();
 std::string version_text();  // `customs version` output

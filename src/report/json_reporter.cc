@@ -21,7 +21,40 @@ ojson location_json(const Location& loc) {
   j["end_line"] = loc.end_line;
   j["end_column"] = loc.end_column;
   if (!loc.layer_digest.empty()) j["layer_digest"] = loc.layer_digest;
+  if (loc.layer_index >= 0) j["layer_index"] = loc.layer_index;
+  if (!loc.layer_created_by.empty()) j["layer_created_by"] = loc.layer_created_by;
   if (!loc.path.empty()) j["path"] = loc.path;
+  return j;
+}
+
+ojson image_json(const ImageSummary& s) {
+  ojson j;
+  j["reference"] = s.reference;
+  j["source"] = s.source_kind;
+  j["name"] = s.name;
+  j["manifest_digest"] = s.manifest_digest;
+  j["config_digest"] = s.config_digest;
+  j["os"] = ojson{{"name", s.os}, {"id", s.os_id}, {"version", s.os_version}};
+  j["architecture"] = s.architecture;
+  j["created"] = s.created;
+  j["user"] = s.user;
+  j["entrypoint"] = s.entrypoint;
+  j["cmd"] = s.cmd;
+  j["exposed_ports"] = s.exposed_ports;
+  j["base_image"] = ojson{{"name", s.base_image}, {"source", s.base_image_source}};
+  j["size"] = s.size;
+  j["uncompressed_size"] = s.uncompressed_size;
+  j["files"] = s.files;
+  j["layers"] = ojson::array();
+  for (const auto& l : s.layers)
+    j["layers"].push_back(ojson{{"index", l.index},
+                                {"digest", l.digest},
+                                {"diff_id", l.diff_id},
+                                {"size", l.size},
+                                {"uncompressed_size", l.uncompressed_size},
+                                {"entries", l.entries},
+                                {"created_by", l.created_by},
+                                {"from_cache", l.from_cache}});
   return j;
 }
 
@@ -77,6 +110,10 @@ class JsonReporter : public Reporter {
     j["targets"] = ojson::array();
     for (const ScanTarget& t : report.targets)
       j["targets"].push_back(ojson{{"path", t.path}, {"kind", t.kind}, {"parsed", t.parsed}});
+    if (!report.images.empty()) {
+      j["images"] = ojson::array();
+      for (const ImageSummary& image : report.images) j["images"].push_back(image_json(image));
+    }
     j["findings"] = ojson::array();
     for (const Finding& f : report.findings) j["findings"].push_back(finding_json(f));
     j["diagnostics"] = ojson::array();

@@ -1,5 +1,6 @@
 #pragma once
 // What a run produced, handed to a Reporter. Reporters are chosen by name from a table.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -17,6 +18,42 @@ struct ScanTarget {
   bool parsed = true;  // false when the target could not be read or parsed at all
 };
 
+// One layer of a scanned image, for the summary.
+struct ImageLayerSummary {
+  size_t index = 0;
+  std::string digest;   // blob digest as stored ("" for a root file system)
+  std::string diff_id;  // digest of the uncompressed tar
+  uint64_t size = 0;    // stored (compressed) bytes
+  uint64_t uncompressed_size = 0;
+  uint64_t entries = 0;
+  std::string created_by;  // the history command that made it
+  bool from_cache = false;
+};
+
+// What a scanned image is, for people and for the JSON report.
+struct ImageSummary {
+  std::string reference;    // as given
+  std::string source_kind;  // docker-archive, oci-layout, oci-archive, registry, rootfs
+  std::string name;         // repo:tag when known
+  std::string manifest_digest;
+  std::string config_digest;
+  std::string os;            // os-release PRETTY_NAME, else config os
+  std::string os_id;         // os-release ID ("debian")
+  std::string os_version;    // os-release VERSION_ID ("12")
+  std::string architecture;  // "linux/amd64"
+  std::string created;       // config created, as given
+  std::string user;          // config User ("" = root)
+  std::vector<std::string> entrypoint;
+  std::vector<std::string> cmd;
+  std::vector<std::string> exposed_ports;
+  std::string base_image;         // name (and @digest) of the base image when known
+  std::string base_image_source;  // "annotation", "label", "history" or ""
+  uint64_t size = 0;              // sum of stored layer bytes
+  uint64_t uncompressed_size = 0;
+  uint64_t files = 0;  // entries in the final view
+  std::vector<ImageLayerSummary> layers;
+};
+
 struct ScanReport {
   std::string tool_name = "customs";
   std::string tool_version;
@@ -24,7 +61,8 @@ struct ScanReport {
   std::vector<ScanTarget> targets;
   std::vector<Finding> findings;  // suppressed ones included, marked
   Diagnostics diagnostics;
-  std::vector<const Rule*> rules;  // every rule that ran (for SARIF rule metadata)
+  std::vector<const Rule*> rules;    // every rule that ran (for SARIF rule metadata)
+  std::vector<ImageSummary> images;  // image scans: one per image
 };
 
 struct RenderOptions {

@@ -47,6 +47,11 @@ std::string pascal_case(std::string_view title);
 // absolute paths become "file://" URIs. `relative` tells which one it was.
 std::string sarif_uri(std::string_view path, bool* relative);
 
+// "12.3 MB" (decimal units, one decimal; bytes as a whole number).
+std::string human_size(uint64_t bytes);
+// The image summary block of the table report.
+std::string image_summary_table(const ImageSummary& summary, bool color);
+
 // The rules a report needs described: report.rules in order, then any rule a finding refers to
 // that was not listed, each once (by id).
 std::vector<const Rule*> rules_for(const ScanReport& report);

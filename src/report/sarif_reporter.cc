@@ -126,6 +126,8 @@ ojson result_json(const Finding& f, int rule_index) {
   ojson props;
   if (!f.evidence.empty()) props["evidence"] = f.evidence;  // masked; also the snippet when it fits
   if (!f.location.layer_digest.empty()) props["layerDigest"] = f.location.layer_digest;
+  if (f.location.layer_index >= 0) props["layerIndex"] = f.location.layer_index;
+  if (!f.location.layer_created_by.empty()) props["layerCreatedBy"] = f.location.layer_created_by;
   if (!f.location.path.empty()) props["path"] = f.location.path;
   if (!props.empty()) r["properties"] = props;
   return r;

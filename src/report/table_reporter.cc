@@ -57,7 +57,10 @@ std::string position(const Location& loc) {
     if (loc.column > 0) out += ":" + std::to_string(loc.column);
   }
   if (out.empty()) out = "-";
-  if (!loc.layer_digest.empty()) out += " (layer " + truncate_utf8(loc.layer_digest, 19) + ")";
+  if (loc.layer_index >= 0)
+    out += " (layer " + std::to_string(loc.layer_index) + " " + truncate_utf8(loc.layer_digest, 19) + ")";
+  else if (!loc.layer_digest.empty())
+    out += " (layer " + truncate_utf8(loc.layer_digest, 19) + ")";
   return printable(out);
 }
 
@@ -103,6 +106,10 @@ void add_finding(std::string& out, const Finding& f, bool color) {
   out += "\n";
   if (!f.message.empty()) out += std::string(kIndent) + printable(f.message) + "\n";
   add_evidence(out, f.evidence, color);
+  if (!f.location.layer_created_by.empty())
+    add_wrapped(out,
+                f.location.layer_index >= 0 ? "layer " + std::to_string(f.location.layer_index) : "history",
+                truncate_utf8(f.location.layer_created_by, 200), color);
   add_wrapped(out, "why", rule.why, color);
   add_wrapped(out, "fix", rule.fix, color);
 }
@@ -132,7 +139,11 @@ std::string summary_line(const ScanReport& report, bool color) {
     }
     out += plural(c.unsuppressed, "finding", "findings") + " (" + join(parts, ", ") + ")";
   }
-  out += " in " + plural(static_cast<int>(report.targets.size()), "file", "files") + " scanned";
+  bool images = !report.images.empty();
+  out += " in " +
+         plural(static_cast<int>(report.targets.size()), images ? "image" : "file",
+                images ? "images" : "files") +
+         " scanned";
   out += ", " + std::to_string(c.suppressed) + " suppressed";
   out += ", " + plural(static_cast<int>(report.diagnostics.items().size()), "diagnostic", "diagnostics");
   return out + "\n";
@@ -142,6 +153,7 @@ class TableReporter : public Reporter {
  public:
   std::string render(const ScanReport& report, const RenderOptions& options) const override {
     std::string out;
+    for (const ImageSummary& image : report.images) out += image_summary_table(image, options.color);
     for (const FileGroup& g : group_by_file(report, options.show_suppressed)) {
       out += styled(g.file.empty() ? "(no file)" : printable(g.file), Style::kBold, options.color) + "\n";
       for (const Finding* f : g.findings) add_finding(out, *f, options.color);

@@ -20,6 +20,8 @@ Usage: customs <command> [options]
 
 Commands:
   dockerfile  Check Dockerfiles and Containerfiles for security problems
+  image       Inspect a container image layer by layer
+  scan        Inspect a Dockerfile, an image or a root file system, whichever TARGET is
   checks      List the checks customs runs, or show one in full
   version     Print the version of customs and of the libraries it uses
   help        Show the help of customs or of one command
@@ -45,7 +47,7 @@ grep -q -- '--format NAME      report format: table, json, sarif' "$T/out" || fa
 # No arguments: short usage on stderr, exit 2.
 run "$CUSTOMS"
 expect_rc 2; expect_out ""
-expect_err "Usage: customs <dockerfile|checks|version|help> [options]
+expect_err "Usage: customs <dockerfile|image|scan|checks|version|help> [options]
 Run 'customs --help' for more."
 
 # A mistyped command gets a suggestion.

@@ -114,6 +114,25 @@ for format in json sarif; do
   fi
 done
 
+# Live `customs image` output on the example image (summary, layer locations), in both formats.
+python3 "$src/tests/fixtures/make_images.py" "$tmp/images" --only app.oci >/dev/null 2>&1 ||
+  fail "tests/fixtures/make_images.py failed"
+for format in json sarif; do
+  "$customs" image "$tmp/images/app.oci" --no-cache --format "$format" > "$tmp/image.$format" 2> "$tmp/image.err"
+  status=$?
+  if [ $status -gt 1 ]; then
+    fail "'customs image --format $format' exited with $status: $(head -3 "$tmp/image.err")"
+    continue
+  fi
+  schema=$json_schema
+  [ "$format" = sarif ] && schema=$sarif_schema
+  echo "live image $format output"
+  validate "$tmp/image.$format" "$schema" || fail "live image $format output does not match its schema"
+  if [ "$format" = sarif ] && [ -x "$multitool" ]; then
+    multitool_check "$tmp/image.sarif" || fail "SARIF Multitool reports errors or warnings on image SARIF"
+  fi
+done
+
 if [ $failures -ne 0 ]; then
   echo "$failures check(s) failed" >&2
   exit 1
