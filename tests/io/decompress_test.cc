@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "chunked_stream.h"
 #include "tar_builder.h"
 
 namespace customs {
@@ -13,22 +14,7 @@ namespace {
 using testing::gzip_bytes;
 using testing::zstd_bytes;
 
-// Hands out its bytes at most `chunk` at a time, so decoders see input split anywhere.
-class ChunkedStream : public InputStream {
- public:
-  ChunkedStream(std::string bytes, size_t chunk) : bytes_(std::move(bytes)), chunk_(chunk) {}
-  Result<size_t> read(char* buf, size_t n) override {
-    size_t k = std::min({n, chunk_, bytes_.size() - pos_});
-    std::memcpy(buf, bytes_.data() + pos_, k);
-    pos_ += k;
-    return k;
-  }
-
- private:
-  std::string bytes_;
-  size_t chunk_;
-  size_t pos_ = 0;
-};
+using testing::ChunkedStream;
 
 class FailingStream : public InputStream {
  public:

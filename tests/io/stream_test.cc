@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "chunked_stream.h"
 #include "tar_builder.h"
 
 namespace customs {
@@ -11,22 +12,7 @@ namespace {
 
 using testing::sha256_digest;
 
-// Hands out its bytes at most `chunk` at a time.
-class ChunkedStream : public InputStream {
- public:
-  ChunkedStream(std::string bytes, size_t chunk) : bytes_(std::move(bytes)), chunk_(chunk) {}
-  Result<size_t> read(char* buf, size_t n) override {
-    size_t k = std::min({n, chunk_, bytes_.size() - pos_});
-    std::memcpy(buf, bytes_.data() + pos_, k);
-    pos_ += k;
-    return k;
-  }
-
- private:
-  std::string bytes_;
-  size_t chunk_;
-  size_t pos_ = 0;
-};
+using testing::ChunkedStream;
 
 constexpr char kEmptySha256[] = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 constexpr char kAbcSha512[] =

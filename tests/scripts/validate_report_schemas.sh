@@ -91,46 +91,33 @@ else
   echo "SKIP: SARIF Multitool not found at $multitool (see docs/json-report.md to install it)"
 fi
 
-# Live output of the real binary, once it has the dockerfile command.
+# check_live NAME FORMAT CMD...: runs CMD (customs with --format FORMAT), validates its output
+# against the schema of FORMAT, and runs the SARIF Multitool on SARIF.
+check_live() {
+  local name=$1 format=$2 status schema=$json_schema
+  shift 2
+  "$@" > "$tmp/$name.$format" 2> "$tmp/$name.err"
+  status=$?
+  if [ $status -gt 1 ]; then
+    fail "'customs $name --format $format' exited with $status: $(head -3 "$tmp/$name.err")"
+    return
+  fi
+  [ "$format" = sarif ] && schema=$sarif_schema
+  echo "live $name $format output"
+  validate "$tmp/$name.$format" "$schema" || fail "live $name $format output does not match its schema"
+  if [ "$format" = sarif ] && [ -x "$multitool" ]; then
+    multitool_check "$tmp/$name.sarif" || fail "SARIF Multitool reports errors or warnings on live $name SARIF"
+  fi
+}
+
+# Live output of the real binary: a Dockerfile, and the example image (summary, layer locations).
 mkdir -p "$tmp/live"
 printf 'FROM python:3.12\nENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nUSER root\n' > "$tmp/live/Dockerfile"
-for format in json sarif; do
-  (cd "$tmp/live" && "$customs" dockerfile Dockerfile --format "$format") > "$tmp/live.$format" 2> "$tmp/live.err"
-  status=$?
-  if [ $status -eq 2 ] || [ $status -eq 127 ] || [ $status -eq 126 ]; then
-    echo "SKIP: '$customs dockerfile --format $format' is not available (exit $status): $(head -1 "$tmp/live.err")"
-    continue
-  fi
-  if [ $status -gt 1 ]; then
-    fail "'customs dockerfile --format $format' exited with $status: $(head -3 "$tmp/live.err")"
-    continue
-  fi
-  schema=$json_schema
-  [ "$format" = sarif ] && schema=$sarif_schema
-  echo "live $format output"
-  validate "$tmp/live.$format" "$schema" || fail "live $format output does not match its schema"
-  if [ "$format" = sarif ] && [ -x "$multitool" ]; then
-    multitool_check "$tmp/live.sarif" || fail "SARIF Multitool reports errors or warnings on live SARIF"
-  fi
-done
-
-# Live `customs image` output on the example image (summary, layer locations), in both formats.
 python3 "$src/tests/fixtures/make_images.py" "$tmp/images" --only app.oci >/dev/null 2>&1 ||
   fail "tests/fixtures/make_images.py failed"
 for format in json sarif; do
-  "$customs" image "$tmp/images/app.oci" --no-cache --format "$format" > "$tmp/image.$format" 2> "$tmp/image.err"
-  status=$?
-  if [ $status -gt 1 ]; then
-    fail "'customs image --format $format' exited with $status: $(head -3 "$tmp/image.err")"
-    continue
-  fi
-  schema=$json_schema
-  [ "$format" = sarif ] && schema=$sarif_schema
-  echo "live image $format output"
-  validate "$tmp/image.$format" "$schema" || fail "live image $format output does not match its schema"
-  if [ "$format" = sarif ] && [ -x "$multitool" ]; then
-    multitool_check "$tmp/image.sarif" || fail "SARIF Multitool reports errors or warnings on image SARIF"
-  fi
+  check_live dockerfile "$format" "$customs" dockerfile "$tmp/live/Dockerfile" --format "$format"
+  check_live image "$format" "$customs" image "$tmp/images/app.oci" --no-cache --format "$format"
 done
 
 if [ $failures -ne 0 ]; then
