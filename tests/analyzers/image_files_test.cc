@@ -104,6 +104,21 @@ TEST(CredentialFiles, NpmrcAndDockerConfigFireOnlyWithAuth) {
                      "/root/.npmrc (npm credentials file) is in the image"}));
 }
 
+TEST(CredentialFiles, PemAndKeyFilesFireOnlyWithAPrivateKey) {
+  ImageFixture fx;
+  fx.add_file(
+      0, "usr/lib/ruby/vendor_ruby/rubygems/ssl_certs/rubygems.org/GlobalSignRootCA.pem",
+      "-----BEGIN CERTIFICATE-----\nMIIDdTCCAl2gAwIBAgILBAAAAAABFUtaw5QwDQYJ\n-----END CERTIFICATE-----\n");
+  fx.add_file(0, "opt/app/tls/server.pem",
+              "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+              "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
+  fx.add_file(0, "etc/app/signing.key",
+              "-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n");
+  fx.add_file(0, "etc/app/public.key", "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n");
+  auto run = run_image_check("IM014", fx);
+  EXPECT_EQ(run.places(), (Strings{"etc/app/signing.key@0", "opt/app/tls/server.pem@0"}));
+}
+
 TEST(CredentialFiles, PublicKeysAndDirectoriesAreSilent) {
   ImageFixture fx;
   fx.add(0, dir_entry("root/.ssh"));
@@ -286,6 +301,16 @@ TEST(Leftovers, ManyExamplesAreCut) {
             Strings{"editor settings (.vscode, .idea) left in the image: 7 (/home/u0/.vscode, "
                     "/home/u1/.vscode, /home/u2/.vscode, /home/u3/.vscode, /home/u4/.vscode and 2 "
                     "more)"});
+}
+
+TEST(Leftovers, DirectoriesShippedInsidePackageTreesAreSilent) {
+  ImageFixture fx;
+  fx.add_file(0, "usr/lib/ruby/gems/3.1.0/gems/typeprof-0.21.2/vscode/.vscode/settings.json", "{}");
+  fx.add_file(0, "app/node_modules/left-pad/.git/HEAD", "ref: refs/heads/main\n");
+  fx.add_file(0, "usr/local/lib/python3.11/site-packages/pkg/.idea/x.xml", "<x/>");
+  fx.add_file(0, "app/.vscode/settings.json", "{}");
+  auto run = run_image_check("IM021", fx);
+  EXPECT_EQ(run.places(), (Strings{"app/.vscode@0"}));
 }
 
 TEST(Leftovers, CleanImageAndLookAlikesAreSilent) {

@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, 5> kCapturedPaths{"etc/passwd", "etc/shad
 class ImageFilesAnalyzer final : public FileAnalyzer {
  public:
   std::string_view name() const override { return kImageFilesAnalyzer; }
-  int version() const override { return 1; }
+  int version() const override { return 2; }  // 2: also *.pem and *.key
   uint64_t wants(const FsEntry& entry) const override {
     if (entry.type != EntryType::kFile || entry.size > kMaxCaptured) return 0;
     bool listed = std::find(kCapturedPaths.begin(), kCapturedPaths.end(), entry.path) != kCapturedPaths.end();

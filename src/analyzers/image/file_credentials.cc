@@ -70,12 +70,17 @@ bool json_key_with_value(std::string_view content, std::string_view key) {
 
 }  // namespace
 
+// A *.pem or *.key file is a credential only when it holds a private key: most are CA bundles
+// and public certificates (rubygems, certifi, ca-certificates ship hundreds of them).
+bool pem_like(std::string_view path) { return ends_with(path, ".pem") || ends_with(path, ".key"); }
+
 bool content_decides(std::string_view path) {
   return path == ".npmrc" || ends_with(path, "/.npmrc") || path == ".docker/config.json" ||
-         ends_with(path, "/.docker/config.json");
+         ends_with(path, "/.docker/config.json") || pem_like(path);
 }
 
 bool holds_auth(std::string_view path, std::string_view content) {
+  if (pem_like(path)) return content.find("PRIVATE KEY") != std::string_view::npos;
   if (ends_with(path, ".npmrc")) {
     auto found = find_secret_values(content);
     return std::any_of(found.begin(), found.end(),

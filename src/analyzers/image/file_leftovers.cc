@@ -1,4 +1,5 @@
 // IM021: files the build left in the final view, one finding per kind with a count and examples.
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -34,9 +35,21 @@ struct Found {
   std::string first_path;
 };
 
+// Trees that packages install: what their authors shipped there (a gem's .vscode, a module's
+// .git) is not a leftover of this image's build, and .dockerignore cannot remove it.
+bool in_package_tree(const std::string& path) {
+  static constexpr std::array<std::string_view, 4> kSegments{"/node_modules/", "/site-packages/",
+                                                             "/dist-packages/", "/gems/"};
+  if (path.rfind("usr/lib/", 0) == 0 || path.rfind("usr/share/", 0) == 0) return true;
+  std::string slashed = "/" + path + "/";
+  return std::any_of(kSegments.begin(), kSegments.end(),
+                     [&](std::string_view seg) { return slashed.find(seg) != std::string::npos; });
+}
+
 // The directory `path` is in (or is) that a dir_names entry names, "" when none. "gcloud" counts
-// only as ".config/gcloud".
+// only as ".config/gcloud". Package trees are left out.
 std::string matching_dir(const LeftoverKind& k, const std::string& path) {
+  if (in_package_tree(path)) return {};
   size_t start = 0;
   for (int guard = 0; guard < 256 && start <= path.size(); ++guard) {
     size_t end = path.find('/', start);
