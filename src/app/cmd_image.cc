@@ -209,8 +209,9 @@ int run_image_command(const std::vector<std::string>& args, AppEnv& env) {
     const ImageSummary& s = report.images.front();
     size_t cached = 0;
     for (const auto& l : s.layers) cached += l.from_cache;
-    env.err << "customs: inspected " << s.reference << ": " << s.layers.size() << " layers (" << cached
-            << " from cache), " << report.findings.size() << " findings\n";
+    env.err << "customs: inspected " << s.reference << ": " << s.layers.size()
+            << (s.layers.size() == 1 ? " layer (" : " layers (") << cached << " from cache), "
+            << report.findings.size() << " findings\n";
   }
   return exit_code_for(report.findings, settings->fail_on, report.diagnostics.has_errors());
 }
