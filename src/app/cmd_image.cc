@@ -129,6 +129,14 @@ int exit_for_error(const Error& e) { return e.kind == ErrorKind::kUsage ? kExitU
 
 }  // namespace
 
+bool image_option_takes_value(const std::string& name) {
+  CLI::App cli;
+  ImageOptions o;
+  add_image_options(cli, o);
+  const CLI::Option* option = cli.get_option_no_throw(name);
+  return option != nullptr && option->get_items_expected_min() > 0;
+}
+
 std::string image_help() {
   return "Usage: customs image TARGET [options]\n"
          "\n"

@@ -1,5 +1,4 @@
 // `customs scan [TARGET]`: works out what TARGET is and runs the command for it.
-#include <algorithm>
 #include <ostream>
 
 #include "app/app.h"
@@ -24,15 +23,12 @@ bool is_oci_layout(const FsView& fs, const std::string& dir) {
   return fs.exists(path_join(dir, "oci-layout")) || fs.exists(path_join(dir, "index.json"));
 }
 
-// The first word that is not an option (or an option's value) is the target.
+// The first word that is not an option (or an option's value) is the target. Which options take
+// a value comes from the image command's own option table.
 size_t target_index(const std::vector<std::string>& args) {
-  static const std::vector<std::string> kValued = {
-      "--format",  "--output",    "--fail-on",      "--severity",     "--config",
-      "--image",   "--platform",  "--username",     "--password",     "--timeout",
-      "--retries", "--cache-dir", "--cache-max-mb", "--max-age-days", "--workers"};
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i].empty() || args[i][0] != '-') return i;
-    if (std::find(kValued.begin(), kValued.end(), args[i]) != kValued.end()) ++i;
+    if (args[i].find('=') == std::string::npos && image_option_takes_value(args[i])) ++i;
   }
   return args.size();
 }

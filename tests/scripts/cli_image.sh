@@ -99,6 +99,13 @@ expect 1 && jqe '[.images[0].layers[].from_cache] | all'
 CASE="customs scan on an OCI layout runs the image command"
 run scan "$I/app.oci" --no-cache --format json
 expect 1 && jqe '.command == "image"'
+CASE="customs scan finds the target after options, with and without values"
+run scan --no-cache --format json "$I/app.oci"
+expect 1 && jqe '.command == "image"'
+run scan --format=json --no-cache "$I/app.oci"
+expect 1 && jqe '.command == "image"'
+run scan --quiet --format json "$SRC/examples/bad"
+jqe '.command == "dockerfile"'
 CASE="customs scan on a root file system directory"
 mkdir -p "$T/root/etc" "$T/root/usr/bin" "$T/root/app"
 printf 'root:x:0:0:root:/root:/bin/sh\nalt:x:0:0::/:/bin/sh\n' > "$T/root/etc/passwd"
