@@ -10,7 +10,9 @@ PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libre2-dev libssl-dev
   libarchive-dev libzstd-dev libisal-dev zlib1g-dev libcurl4-openssl-dev libcpp-httplib-dev
+  libsqlite3-dev libtomlplusplus-dev libpugixml-dev
   zstd pigz docker-registry apache2-utils skopeo
+  rpm golang-go binutils openjdk-17-jdk-headless
   python3 python3-jsonschema jq time
 )
 missing=()
