@@ -12,7 +12,7 @@ PKGS=(
   libarchive-dev libzstd-dev libisal-dev zlib1g-dev libcurl4-openssl-dev libcpp-httplib-dev
   libsqlite3-dev libtomlplusplus-dev libpugixml-dev
   zstd pigz docker-registry apache2-utils skopeo
-  rpm golang-go binutils openjdk-17-jdk-headless
+  rpm db5.3-util sqlite3 golang-go binutils openjdk-17-jdk-headless
   python3 python3-jsonschema jq time
 )
 missing=()
