@@ -1,0 +1,19 @@
+// Fuzzes the Cargo.lock reader.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "catalog/catalog.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace customs;
+  static const std::vector<Cataloger> rows = rust_catalogers();
+  CatalogFile file;
+  file.path = "Cargo.lock";
+  file.content = std::string_view(reinterpret_cast<const char*>(data), size);
+  CatalogResult out;
+  for (const Cataloger& c : rows) {
+    if (c.name == "rust-cargo-lock") c.parse(file, out);
+  }
+  return 0;
+}
