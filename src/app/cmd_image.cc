@@ -1,13 +1,12 @@
 // `customs image TARGET`: inspect a container image layer by layer.
-#include <unistd.h>
 #include <CLI/CLI.hpp>
 
-#include <ctime>
 #include <ostream>
 
 #include "analyzers/image/check.h"
 #include "app/app.h"
 #include "app/commands.h"
+#include "app/image_options.h"
 #include "app/image_scan.h"
 #include "app/options.h"
 #include "app/output.h"
@@ -18,73 +17,15 @@ namespace {
 
 struct ImageOptions {
   ScanOptions scan;
-  std::string target;
-  std::string image_name;
-  std::string platform;
-  bool rootfs = false;
-  bool insecure = false;
-  std::string username;
-  std::string password;
-  int timeout = 60;
-  int retries = 3;
-  bool no_cache = false;
-  std::string cache_dir;
-  uint64_t cache_max_mb = 2048;
+  ImageSourceOptions source;
   int max_age_days = -1;
-  unsigned workers = 0;
-  uint64_t max_expansion_ratio = DecompressLimits{}.max_ratio;
 };
 
 void add_image_options(CLI::App& cli, ImageOptions& o) {
   add_scan_options(cli, o.scan);
-  cli.add_option("target", o.target);
-  cli.add_option("--image", o.image_name);
-  cli.add_option("--platform", o.platform);
-  cli.add_flag("--rootfs", o.rootfs);
-  cli.add_flag("--insecure", o.insecure);
-  cli.add_option("--username", o.username);
-  cli.add_option("--password", o.password);
-  cli.add_option("--timeout", o.timeout)->check(CLI::Range(1, 3600));
-  cli.add_option("--retries", o.retries)->check(CLI::Range(0, 20));
-  cli.add_flag("--no-cache", o.no_cache);
-  cli.add_option("--cache-dir", o.cache_dir);
-  cli.add_option("--cache-max-mb", o.cache_max_mb)->check(CLI::Range(1, 1 << 24));
+  add_image_source_options(cli, o.source);
   cli.add_option("--max-age-days", o.max_age_days)->check(CLI::Range(1, 100000));
-  cli.add_option("--workers", o.workers)->check(CLI::Range(1, 256));
-  cli.add_option("--max-expansion-ratio", o.max_expansion_ratio);
 }
-
-// $XDG_CACHE_HOME/customs/layers, else ~/.cache/customs/layers, else "" (no cache).
-std::string default_cache_dir(const AppEnv& env) {
-  std::string base = env.env_var("XDG_CACHE_HOME");
-  if (base.empty() && !env.env_var("HOME").empty()) base = env.env_var("HOME") + "/.cache";
-  return base.empty() ? "" : base + "/customs/layers";
-}
-
-std::vector<std::string> auth_files(const AppEnv& env) {
-  std::vector<std::string> files;
-  if (!env.env_var("REGISTRY_AUTH_FILE").empty()) files.push_back(env.env_var("REGISTRY_AUTH_FILE"));
-  if (!env.env_var("DOCKER_CONFIG").empty()) files.push_back(env.env_var("DOCKER_CONFIG") + "/config.json");
-  if (!env.env_var("HOME").empty()) files.push_back(env.env_var("HOME") + "/.docker/config.json");
-  return files;
-}
-
-// A private folder for registry blobs while they are scanned; removed when the scan ends.
-class TempDir {
- public:
-  explicit TempDir(const AppEnv& env) {
-    std::string base = env.env_var("TMPDIR").empty() ? "/tmp" : env.env_var("TMPDIR");
-    std::string pattern = base + "/customs-XXXXXX";
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    if (!path_.empty()) ::rmdir(path_.c_str());  // the blobs delete themselves
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 int fail(const std::string& message, int code, AppEnv& env) {
   env.err << "customs image: " << message << "\n";
@@ -125,8 +66,6 @@ void print_entry_errors(const Diagnostics& diags, AppEnv& env) {
   if (errors > shown) env.err << "customs image: " << errors - shown << " more errors in the report\n";
 }
 
-int exit_for_error(const Error& e) { return e.kind == ErrorKind::kUsage ? kExitUsage : kExitInvalidInput; }
-
 }  // namespace
 
 bool image_option_takes_value(const std::string& name) {
@@ -152,23 +91,8 @@ std::string image_help() {
          "                           Docker Hub name such as alpine:3.19\n"
          "\n"
          "Options:\n" +
-         scan_options_help() +
-         "  --image NAME       the image to read from an archive holding several (repo:tag)\n"
-         "  --platform P       os/arch[/variant] of a multi-platform image (linux/amd64)\n"
-         "  --rootfs           TARGET is an unpacked root file system directory\n"
-         "  --insecure         plain HTTP to the registry (a local test registry)\n"
-         "  --username U       registry user (else ~/.docker/config.json, $REGISTRY_AUTH_FILE)\n"
-         "  --password P       registry password or token\n"
-         "  --timeout S        registry timeout in seconds (60)\n"
-         "  --retries N        retries on 429, 5xx and dropped connections (3)\n"
-         "  --no-cache         do not use the layer cache\n"
-         "  --cache-dir DIR    the layer cache (~/.cache/customs/layers)\n"
-         "  --cache-max-mb N   bound of the layer cache; least recently used go first (2048)\n"
+         scan_options_help() + image_source_options_help() +
          "  --max-age-days N   an image older than this is due for a rebuild (config: 90)\n"
-         "  --workers N        layers read at once (one per core)\n"
-         "  --max-expansion-ratio N\n"
-         "                     a layer may decompress to at most N times its size once past\n"
-         "                     256 MiB (250; 0 = no bound): the guard against gzip bombs\n"
          "  -h, --help         show this help\n";
 }
 
@@ -177,32 +101,17 @@ int run_image_command(const std::vector<std::string>& args, AppEnv& env) {
   ImageOptions o;
   add_image_options(cli, o);
   if (auto code = parse_command_line(cli, args, "image", image_help, env)) return *code;
-  if (o.target.empty()) return fail("no TARGET given (see customs image --help)", kExitUsage, env);
+  if (o.source.target.empty()) return fail("no TARGET given (see customs image --help)", kExitUsage, env);
   auto settings = resolve_scan_options(o.scan, env);
   if (!settings.ok()) return fail(settings.error().to_string(), kExitUsage, env);
-  auto target = resolve_target(o.target, env.fs, o.rootfs);
+  auto target = resolve_target(o.source.target, env.fs, o.source.rootfs);
   if (!target.ok()) return fail(target.error().to_string(), exit_for_error(target.error()), env);
 
   Policy policy = settings->config.policy;
   if (o.max_age_days > 0) policy.max_image_age_days = o.max_age_days;
   TempDir temp(env);
-  ImageScanRequest request;
-  request.target = *target;
-  request.open.image_name = o.image_name;
-  request.open.platform = o.platform;
-  request.registry.insecure = o.insecure;
-  request.registry.credentials = {o.username, o.password};
-  request.registry.auth_files = auth_files(env);
-  request.registry.timeout_seconds = o.timeout;
-  request.registry.retries = o.retries;
-  request.registry.temp_dir = temp.path();
+  ImageScanRequest request = make_image_request(o.source, *target, temp, env);
   request.policy = &policy;
-  request.use_cache = !o.no_cache;
-  request.cache_dir = o.cache_dir.empty() ? default_cache_dir(env) : o.cache_dir;
-  request.cache_max_bytes = o.cache_max_mb << 20;
-  request.workers = o.workers;
-  request.decompress.max_ratio = o.max_expansion_ratio;
-  request.now = static_cast<int64_t>(std::time(nullptr));
 
   ProgressBar progress(env.err, env.stderr_is_tty && !o.scan.quiet, "reading layers", 0, 0);
   auto scan = scan_image(env.fs, request, &progress);

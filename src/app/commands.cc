@@ -25,6 +25,8 @@ const std::vector<Command>& commands() {
       {"dockerfile", "Check Dockerfiles and Containerfiles for security problems", dockerfile_help,
        run_dockerfile_command},
       {"image", "Inspect a container image layer by layer", image_help, run_image_command},
+      {"sbom", "List every package of an image, directory or file (CycloneDX, SPDX); read an SBOM back",
+       sbom_help, run_sbom_command},
       {"scan", "Inspect a Dockerfile, an image or a root file system, whichever TARGET is", scan_help,
        run_scan_command},
       {"checks", "List the checks customs runs, or show one in full", checks_help, run_checks_command},

@@ -62,6 +62,8 @@ int run_checks_command(const std::vector<std::string>& args, AppEnv& env);
 std::string checks_help();
 int run_image_command(const std::vector<std::string>& args, AppEnv& env);
 std::string image_help();
+int run_sbom_command(const std::vector<std::string>& args, AppEnv& env);
+std::string sbom_help();
 // Whether `--name` of `customs image` (a superset of the scanning options) takes a value.
 bool image_option_takes_value(const std::string& name);
 int run_scan_command(const std::vector<std::string>& args, AppEnv& env);

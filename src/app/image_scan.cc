@@ -4,6 +4,8 @@
 
 #include "analyzers/image/check.h"
 #include "analyzers/image/summary.h"
+#include "analyzers/packages/inventory.h"
+#include "analyzers/packages/package_analyzer.h"
 #include "app/parallel.h"
 #include "app/progress.h"
 #include "io/dir_reader.h"
@@ -173,7 +175,7 @@ ImageSummary summarize(const ImageContext& ctx, const std::vector<LayerResult>& 
 
 }  // namespace
 
-std::vector<const FileAnalyzer*> image_analyzers() { return {&image_files_analyzer()}; }
+std::vector<const FileAnalyzer*> image_analyzers() { return {&image_files_analyzer(), &package_analyzer()}; }
 
 Result<std::unique_ptr<ImageSource>> open_image_source(FsView& fs, const ImageScanRequest& request) {
   switch (request.target.kind) {
@@ -233,6 +235,10 @@ Result<ImageScan> scan_image(FsView& fs, const ImageScanRequest& request, Progre
   run_image_checks(ctx, sink);
   scan.findings = sink.take();
   scan.summary = summarize(ctx, scan.layers);
+  scan.inventory =
+      build_inventory(InventorySource{scan.meta, scan.layers, *scan.view, rootfs}, scan.diagnostics);
+  for (const auto& [type, count] : count_by_type(scan.inventory.packages))
+    scan.summary.package_counts.emplace_back(std::string(purl_type(type)), count);
   return scan;
 }
 

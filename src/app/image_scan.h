@@ -14,6 +14,7 @@
 #include "findings/policy.h"
 #include "io/decompress.h"
 #include "io/fs.h"
+#include "model/inventory.h"
 #include "report/report.h"
 #include "sources/image/image_source.h"
 #include "sources/image/layer_scan.h"
@@ -45,6 +46,7 @@ struct ImageScan {
   std::vector<Finding> findings;
   Diagnostics diagnostics;  // per-entry problems and cache notes
   ImageSummary summary;
+  Inventory inventory;  // the packages of the final file system (and removed ones)
 };
 
 // The FileAnalyzers every image scan runs (the cache key is made from them).

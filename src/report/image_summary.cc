@@ -66,6 +66,15 @@ std::string image_summary_table(const ImageSummary& s, bool color) {
   if (!s.entrypoint.empty()) row(out, "entrypoint", list_text(s.entrypoint), color);
   if (!s.cmd.empty()) row(out, "cmd", list_text(s.cmd), color);
   if (!s.exposed_ports.empty()) row(out, "ports", join(s.exposed_ports, " "), color);
+  if (!s.package_counts.empty()) {
+    std::string line;
+    size_t total = 0;
+    for (const auto& [type, count] : s.package_counts) {
+      line += (line.empty() ? "" : ", ") + type + " " + std::to_string(count);
+      total += count;
+    }
+    row(out, "packages", std::to_string(total) + " (" + line + ")", color);
+  }
   if (!s.base_image.empty())
     row(out, "base image", s.base_image + " (from " + s.base_image_source + ")", color);
   for (const auto& l : s.layers) {

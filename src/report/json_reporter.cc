@@ -3,29 +3,14 @@
 // two spaces; findings and diagnostics keep the order of the report.
 #include <nlohmann/json.hpp>
 
+#include "report/json_util.h"
 #include "report/reporters.h"
 
 namespace customs {
 namespace {
 
-using ojson = nlohmann::ordered_json;
-
 constexpr const char* kSchemaId = "https://customs.dev/schemas/report/v1";
 constexpr int kSchemaVersion = 1;
-
-ojson location_json(const Location& loc) {
-  ojson j;
-  j["file"] = loc.file;
-  j["line"] = loc.line;
-  j["column"] = loc.column;
-  j["end_line"] = loc.end_line;
-  j["end_column"] = loc.end_column;
-  if (!loc.layer_digest.empty()) j["layer_digest"] = loc.layer_digest;
-  if (loc.layer_index >= 0) j["layer_index"] = loc.layer_index;
-  if (!loc.layer_created_by.empty()) j["layer_created_by"] = loc.layer_created_by;
-  if (!loc.path.empty()) j["path"] = loc.path;
-  return j;
-}
 
 ojson image_json(const ImageSummary& s) {
   ojson j;
@@ -45,6 +30,8 @@ ojson image_json(const ImageSummary& s) {
   j["size"] = s.size;
   j["uncompressed_size"] = s.uncompressed_size;
   j["files"] = s.files;
+  j["packages"] = ojson::object();
+  for (const auto& [type, count] : s.package_counts) j["packages"][type] = count;
   j["layers"] = ojson::array();
   for (const auto& l : s.layers)
     j["layers"].push_back(ojson{{"index", l.index},
@@ -76,15 +63,6 @@ ojson finding_json(const Finding& f) {
   j["fingerprint"] = f.fingerprint;
   j["suppressed"] = f.suppressed;
   if (f.suppressed) j["suppression"] = ojson{{"kind", f.suppression_kind}, {"reason", f.suppression_reason}};
-  return j;
-}
-
-ojson diagnostic_json(const Diagnostic& d) {
-  ojson j;
-  j["level"] = to_string(d.level);
-  j["code"] = d.code;
-  j["message"] = d.message;
-  j["location"] = location_json(d.where);
   return j;
 }
 

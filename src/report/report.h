@@ -52,6 +52,8 @@ struct ImageSummary {
   uint64_t uncompressed_size = 0;
   uint64_t files = 0;  // entries in the final view
   std::vector<ImageLayerSummary> layers;
+  // Packages in the final file system per ecosystem (purl type), in ecosystem order.
+  std::vector<std::pair<std::string, size_t>> package_counts;
 };
 
 struct ScanReport {
