@@ -153,6 +153,23 @@ TEST(Inventory, OwnedFilesAttachToTheirPackageAndMarkLanguagePackagesAsOsOwned) 
   EXPECT_EQ(py->os_owner, deb->purl);
 }
 
+TEST(Inventory, EntriesOfALockfileThatAnOsPackageShipsAreLeftOut) {
+  ImageFixture img(1);
+  std::string lock = "usr/lib/ruby/gems/3.1.0/gems/typeprof-0.21.2/Gemfile.lock";
+  put(img.layers[0], kStatus, packages({pkg(PackageType::kDeb, "ruby-typeprof", "0.21.2-1", kStatus)}));
+  CatalogResult list;
+  list.facts.push_back(PackageFacts{PackageType::kDeb, "ruby-typeprof", "", {lock}, {}});
+  put(img.layers[0], "var/lib/dpkg/info/ruby-typeprof.list", list);
+  Package rbs = pkg(PackageType::kGem, "rbs", "1.8.1", lock);
+  rbs.origin = PackageOrigin::kDeclared;
+  put(img.layers[0], lock, packages({rbs}));
+  Inventory inv = img.build();
+  ASSERT_EQ(inv.packages.size(), 1u);
+  EXPECT_EQ(inv.packages[0].name, "ruby-typeprof");
+  ASSERT_EQ(img.diags.items().size(), 1u);
+  EXPECT_EQ(img.diags.items()[0].code, "catalog.os-shipped-lockfiles");
+}
+
 TEST(Inventory, TheSamePackageAtTwoPathsIsOnePackageWithBothLocations) {
   ImageFixture img(1);
   std::string a = "srv/a/node_modules/ms/package.json", b = "srv/b/node_modules/ms/package.json";

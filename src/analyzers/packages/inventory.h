@@ -32,7 +32,8 @@ size_t guess_base_layers(const ImageMeta& meta);
 // Makes an inventory ready to render: purls with the distribution's namespace and qualifiers,
 // one package per identity (locations and relationships merged, installed evidence preferred),
 // development-only lockfile entries dropped (a note says how many), language packages whose file
-// an OS package owns marked with its purl, sorted, unique refs.
+// an OS package owns marked with its purl, entries of lockfiles an OS package ships as data
+// dropped (a note says how many), sorted, unique refs.
 void finish_inventory(Inventory& inv, Diagnostics& diagnostics);
 
 }  // namespace customs

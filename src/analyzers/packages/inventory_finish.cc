@@ -99,6 +99,16 @@ void mark_os_owners(std::vector<Package>& packages) {
   }
 }
 
+// Lockfiles that an OS package ships as data (a gem's own Gemfile.lock, a Debian node module's
+// npm-shrinkwrap.json) describe their authors' development trees, not software installed here:
+// their entries are dropped. Returns how many.
+size_t drop_os_shipped_lockfile_entries(std::vector<Package>& packages) {
+  size_t before = packages.size();
+  std::erase_if(packages,
+                [](const Package& p) { return p.origin == PackageOrigin::kDeclared && !p.os_owner.empty(); });
+  return before - packages.size();
+}
+
 void assign_refs(std::vector<Package>& packages) {
   std::map<std::string, int> used;
   for (auto& p : packages) {
@@ -136,6 +146,14 @@ void finish_inventory(Inventory& inv, Diagnostics& diagnostics) {
   }
   inv.packages = merge_duplicates(std::move(kept));
   mark_os_owners(inv.packages);
+  if (size_t shipped = drop_os_shipped_lockfile_entries(inv.packages); shipped > 0) {
+    Location where{inv.target};
+    diagnostics.add(DiagLevel::kNote, "catalog.os-shipped-lockfiles",
+                    std::to_string(shipped) +
+                        " entries of lockfiles that OS packages ship as data left out (they describe the package "
+                        "authors' development trees, not installed software)",
+                    where);
+  }
   sort_packages(inv.packages);
   assign_refs(inv.packages);
   for (auto& p : inv.removed)
