@@ -148,11 +148,12 @@ void finish_inventory(Inventory& inv, Diagnostics& diagnostics) {
   mark_os_owners(inv.packages);
   if (size_t shipped = drop_os_shipped_lockfile_entries(inv.packages); shipped > 0) {
     Location where{inv.target};
-    diagnostics.add(DiagLevel::kNote, "catalog.os-shipped-lockfiles",
-                    std::to_string(shipped) +
-                        " entries of lockfiles that OS packages ship as data left out (they describe the package "
-                        "authors' development trees, not installed software)",
-                    where);
+    diagnostics.add(
+        DiagLevel::kNote, "catalog.os-shipped-lockfiles",
+        std::to_string(shipped) +
+            " entries of lockfiles that OS packages ship as data left out (they describe the package "
+            "authors' development trees, not installed software)",
+        where);
   }
   sort_packages(inv.packages);
   assign_refs(inv.packages);
