@@ -100,6 +100,7 @@ bool is_os_package(PackageType t) {
 const std::vector<PackageType>& all_package_types() {
   static const std::vector<PackageType> types = [] {
     std::vector<PackageType> v;
+    v.reserve(std::size(kTypes));
     for (const auto& row : kTypes) v.push_back(row.type);
     return v;
   }();

@@ -12,7 +12,7 @@ namespace customs {
 namespace {
 
 constexpr std::string_view kRowName = "dotnet-deps";
-constexpr uint64_t kMaxDepsJsonSize = 64 * 1024 * 1024;
+constexpr uint64_t kMaxDepsJsonSize = uint64_t{64} << 20;
 
 uint64_t wants_deps_json(const FsEntry& entry) {
   if (entry.type != EntryType::kFile || !ends_with(entry.path, ".deps.json")) return 0;

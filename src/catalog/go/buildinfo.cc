@@ -12,9 +12,9 @@ namespace {
 constexpr std::string_view kMagic = "\xff Go buildinf:";
 constexpr size_t kHeaderSize = 32;
 constexpr size_t kAlign = 16;
-constexpr uint64_t kSearchInSection = 64 * 1024;  // what Go reads from the data start
-constexpr size_t kSearchInFile = 1024 * 1024;     // the last-resort scan of the file
-constexpr uint64_t kMaxStringSize = 64 * 1024 * 1024;
+constexpr uint64_t kSearchInSection = uint64_t{64} << 10;  // what Go reads from the data start
+constexpr size_t kSearchInFile = size_t{1} << 20;          // the last-resort scan of the file
+constexpr uint64_t kMaxStringSize = uint64_t{64} << 20;
 
 // The first 16-byte aligned header in `data` (aligned relative to its start), or npos.
 size_t find_header(std::string_view data) {

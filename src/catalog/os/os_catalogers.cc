@@ -8,7 +8,7 @@
 namespace customs {
 namespace {
 
-constexpr uint64_t kMaxReleaseFileBytes = 64 * 1024;
+constexpr uint64_t kMaxReleaseFileBytes = uint64_t{64} << 10;
 
 // wants() is asked about regular files only (catalog.h), so the path decides.
 uint64_t want_small_file(const FsEntry& e) {

@@ -13,7 +13,7 @@ namespace {
 constexpr std::string_view kRowName = "rust-binary";
 constexpr uint64_t kMinExecutableSize = 1024;
 // Real audit data is a few KiB of JSON (well under 1 MiB for the largest dependency trees).
-constexpr size_t kMaxAuditJson = 32 * 1024 * 1024;
+constexpr size_t kMaxAuditJson = size_t{32} << 20;
 
 // The same rule as go-binary: regular files with an execute bit (both rows read the same files).
 uint64_t wants_executable(const FsEntry& entry) {

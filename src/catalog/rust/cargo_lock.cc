@@ -13,7 +13,7 @@ namespace customs {
 namespace {
 
 constexpr std::string_view kRowName = "rust-cargo-lock";
-constexpr uint64_t kMaxLockfileSize = 64 * 1024 * 1024;
+constexpr uint64_t kMaxLockfileSize = uint64_t{64} << 20;
 
 uint64_t wants_cargo_lock(const FsEntry& entry) {
   if (entry.type != EntryType::kFile || base_name(entry.path) != "Cargo.lock") return 0;

@@ -19,7 +19,7 @@ Result<std::string> inflate_zlib(std::string_view compressed, size_t max_output)
       return make_error(ErrorKind::kLimit,
                         "decompressed data exceeds " + std::to_string(max_output) + " bytes");
     }
-    size_t chunk = std::min<size_t>(max_output - out.size(), 64 * 1024);
+    size_t chunk = std::min<size_t>(max_output - out.size(), size_t{64} << 10);
     size_t before = out.size();
     out.resize(before + chunk);
     zs.next_out = reinterpret_cast<Bytef*>(out.data() + before);
