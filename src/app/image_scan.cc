@@ -125,14 +125,9 @@ Result<std::vector<LayerResult>> read_rootfs(FsView& fs, const ImageScanRequest&
   return layers;
 }
 
-std::string os_release_of(const ImageContext& ctx, const std::string& path) {
-  auto resolved = ctx.fs.resolve(path);
-  if (!resolved.ok()) return {};
-  const std::string* bytes = ctx.final_captured(*resolved);
-  return bytes ? *bytes : std::string();
-}
-
-ImageSummary summarize(const ImageContext& ctx, const std::vector<LayerResult>& layers) {
+// The report summary; the distribution is the one the package inventory detected (os-release,
+// else the release files of distroless, Alpine, Debian and Red Hat images).
+ImageSummary summarize(const ImageContext& ctx, const std::vector<LayerResult>& layers, const OsInfo& os) {
   const ImageMeta& meta = ctx.meta;
   ImageSummary s;
   s.reference = meta.reference;
@@ -140,9 +135,6 @@ ImageSummary summarize(const ImageContext& ctx, const std::vector<LayerResult>& 
   s.name = meta.name;
   s.manifest_digest = meta.manifest_digest;
   s.config_digest = meta.config_digest;
-  std::string release = os_release_of(ctx, "etc/os-release");
-  if (release.empty()) release = os_release_of(ctx, "usr/lib/os-release");
-  OsRelease os = parse_os_release(release);
   s.os = os.pretty_name.empty() ? meta.config.os : os.pretty_name;
   s.os_id = os.id;
   s.os_version = os.version_id;
@@ -234,9 +226,9 @@ Result<ImageScan> scan_image(FsView& fs, const ImageScanRequest& request, Progre
   FindingSink sink(request.policy);
   run_image_checks(ctx, sink);
   scan.findings = sink.take();
-  scan.summary = summarize(ctx, scan.layers);
   scan.inventory =
       build_inventory(InventorySource{scan.meta, scan.layers, *scan.view, rootfs}, scan.diagnostics);
+  scan.summary = summarize(ctx, scan.layers, scan.inventory.os.value_or(OsInfo{}));
   for (const auto& [type, count] : count_by_type(scan.inventory.packages))
     scan.summary.package_counts.emplace_back(std::string(purl_type(type)), count);
   return scan;

@@ -1,37 +1,11 @@
-// The image summary helpers: os-release parsing and the base-image guess (annotations, labels,
-// Docker Official Image history pattern).
+// The base-image guess of the image summary (annotations, labels, Docker Official Image history
+// pattern). The distribution comes from the package inventory (tests/catalog/os_release_test.cc).
 #include "analyzers/image/summary.h"
 
 #include <gtest/gtest.h>
 
 namespace customs {
 namespace {
-
-TEST(OsReleaseTest, QuotedBareAndEscapedValues) {
-  OsRelease r = parse_os_release(
-      "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n"
-      "NAME=\"Debian GNU/Linux\"\n"
-      "VERSION_ID=\"12\"\n"
-      "ID=debian\n"
-      "HOME_URL=\"https://www.debian.org/\"\n");
-  EXPECT_EQ(r.id, "debian");
-  EXPECT_EQ(r.version_id, "12");
-  EXPECT_EQ(r.pretty_name, "Debian GNU/Linux 12 (bookworm)");
-
-  OsRelease q = parse_os_release(
-      "# comment\n  ID='alpine'  \r\nVERSION_ID=3.20.1\nPRETTY_NAME=\"A \\\"quoted\\\" \\$name\"\n");
-  EXPECT_EQ(q.id, "alpine");
-  EXPECT_EQ(q.version_id, "3.20.1");
-  EXPECT_EQ(q.pretty_name, "A \"quoted\" $name");
-}
-
-TEST(OsReleaseTest, MalformedLinesAndMissingKeysStayEmpty) {
-  OsRelease r = parse_os_release("garbage line\n=value\nID\nVERSION_ID=\"unterminated\n");
-  EXPECT_EQ(r.id, "");
-  EXPECT_EQ(r.version_id, "unterminated");  // an unclosed quote ends at the line end
-  EXPECT_EQ(r.pretty_name, "");
-  EXPECT_EQ(parse_os_release("").id, "");
-}
 
 TEST(BaseImage, ManifestAnnotationsComeFirst) {
   ImageMeta meta;

@@ -12,18 +12,6 @@ namespace {
 constexpr std::string_view kBaseName = "org.opencontainers.image.base.name";
 constexpr std::string_view kBaseDigest = "org.opencontainers.image.base.digest";
 
-// An os-release value: "double quoted" (with escapes), 'single quoted', or bare.
-std::string unquote(std::string_view v) {
-  if (v.empty() || (v[0] != '"' && v[0] != '\'')) return std::string(v);
-  char q = v[0];
-  std::string out;
-  for (size_t i = 1; i < v.size() && v[i] != q; ++i) {
-    if (q == '"' && v[i] == '\\' && i + 1 < v.size()) ++i;
-    out.push_back(v[i]);
-  }
-  return out;
-}
-
 BaseImageGuess from_map(const std::map<std::string, std::string>& m, std::string_view source) {
   auto name = m.find(std::string(kBaseName));
   auto digest = m.find(std::string(kBaseDigest));
@@ -74,28 +62,6 @@ BaseImageGuess from_history(const ImageConfig& config) {
 }
 
 }  // namespace
-
-OsRelease parse_os_release(std::string_view text) {
-  OsRelease r;
-  size_t start = 0;
-  for (int line = 0; start < text.size() && line < 10000; ++line) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view l = trim(text.substr(start, end - start));
-    start = end + 1;
-    size_t eq = l.find('=');
-    if (l.empty() || l[0] == '#' || eq == std::string_view::npos) continue;
-    std::string_view key = trim(l.substr(0, eq));
-    std::string value = unquote(trim(l.substr(eq + 1)));
-    if (key == "ID")
-      r.id = value;
-    else if (key == "VERSION_ID")
-      r.version_id = value;
-    else if (key == "PRETTY_NAME")
-      r.pretty_name = value;
-  }
-  return r;
-}
 
 BaseImageGuess guess_base_image(const ImageMeta& meta) {
   for (const auto& [m, source] :

@@ -1,22 +1,11 @@
 #pragma once
-// What an image is, for the report summary: its distribution (os-release) and its base image.
-// Pure functions over bytes and the image metadata.
+// What an image is built on, for the report summary: its base image, from the image metadata.
 #include <string>
 #include <string_view>
 
 #include "model/image.h"
 
 namespace customs {
-
-struct OsRelease {
-  std::string id;           // ID ("debian", "alpine")
-  std::string version_id;   // VERSION_ID ("12", "3.20.1")
-  std::string pretty_name;  // PRETTY_NAME ("Debian GNU/Linux 12 (bookworm)")
-};
-
-// Parses os-release(5) text: KEY=value lines, values unquoted ("..." with \" \\ \$ \` escapes, or
-// '...'); comments and malformed lines skipped. Missing keys stay empty.
-OsRelease parse_os_release(std::string_view text);
 
 struct BaseImageGuess {
   std::string
