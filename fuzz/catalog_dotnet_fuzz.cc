@@ -2,16 +2,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "catalog/catalog.h"
+#include "catalog_fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace customs;
-  static const std::vector<Cataloger> rows = dotnet_catalogers();
-  CatalogFile file;
-  file.path = "app/App.deps.json";
-  file.content = std::string_view(reinterpret_cast<const char*>(data), size);
-  CatalogResult out;
-  for (const Cataloger& c : rows) c.parse(file, out);
+  static const std::vector<customs::Cataloger> rows = customs::dotnet_catalogers();
+  for (const customs::Cataloger& c : rows) {
+    (void)customs::fuzz::parse_as({"app/App.deps.json", c.parse}, customs::fuzz::input_bytes(data, size));
+  }
   return 0;
 }

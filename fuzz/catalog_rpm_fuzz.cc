@@ -4,14 +4,17 @@
 // Seeds (fuzz/seeds/catalog_rpm/) are real databases and blobs with that byte in front.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "catalog/catalog.h"
 #include "catalog/rpm/header.h"
+#include "catalog_fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
+  std::string_view input = customs::fuzz::input_bytes(data + 1, size - 1);
   static const std::vector<customs::Cataloger> rows = customs::rpm_catalogers();
   static constexpr std::string_view kRows[] = {"rpmdb-bdb", "rpmdb-ndb", "rpmdb-sqlite"};
   unsigned mode = data[0] % 4;
@@ -23,11 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const customs::Cataloger& c : rows) {
     if (c.name != kRows[mode - 1]) continue;
-    customs::CatalogFile file;
-    file.path = "var/lib/rpm/db";
-    file.content = input;
-    customs::CatalogResult out;
-    c.parse(file, out);
+    customs::CatalogResult out = customs::fuzz::parse_as({"var/lib/rpm/db", c.parse}, input);
     for (const customs::Package& p : out.packages) {
       if (p.name.empty() || p.cataloger != c.name) __builtin_trap();
     }

@@ -3,9 +3,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "catalog/catalog.h"
 #include "catalog/ruby/ruby.h"
+#include "catalog_fuzz_util.h"
 
 namespace {
 
@@ -18,18 +20,10 @@ constexpr std::string_view kPaths[] = {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::vector<customs::Cataloger> rows = customs::ruby_catalogers();
-  std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  for (size_t i = 0; i < rows.size() && i < std::size(kPaths); ++i) {
-    for (bool truncated : {false, true}) {
-      customs::CatalogResult out;
-      customs::CatalogFile file;
-      file.path = kPaths[i];
-      file.content = bytes;
-      file.truncated = truncated;
-      rows[i].parse(file, out);
-    }
-  }
+  static const std::vector<customs::fuzz::ParseTarget> targets =
+      customs::fuzz::rows_at_paths(customs::ruby_catalogers(), kPaths);
+  std::string_view bytes = customs::fuzz::input_bytes(data, size);
+  customs::fuzz::parse_each_whole_and_truncated(targets, bytes);
   (void)customs::parse_ruby_strings(bytes);
   return 0;
 }

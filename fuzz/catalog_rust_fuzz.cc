@@ -2,18 +2,17 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "catalog/catalog.h"
+#include "catalog_fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace customs;
-  static const std::vector<Cataloger> rows = rust_catalogers();
-  CatalogFile file;
-  file.path = "Cargo.lock";
-  file.content = std::string_view(reinterpret_cast<const char*>(data), size);
-  CatalogResult out;
-  for (const Cataloger& c : rows) {
-    if (c.name == "rust-cargo-lock") c.parse(file, out);
+  static const std::vector<customs::Cataloger> rows = customs::rust_catalogers();
+  for (const customs::Cataloger& c : rows) {
+    if (c.name == "rust-cargo-lock") {
+      (void)customs::fuzz::parse_as({"Cargo.lock", c.parse}, customs::fuzz::input_bytes(data, size));
+    }
   }
   return 0;
 }

@@ -8,17 +8,9 @@
 #include <vector>
 
 #include "analyzers/image/check.h"
+#include "fs_entry_builder.h"
 
 namespace customs::testing {
-
-inline FsEntry file_entry(std::string path, uint32_t mode = 0644, uint64_t size = 0) {
-  FsEntry e;
-  e.path = std::move(path);
-  e.type = EntryType::kFile;
-  e.mode = mode;
-  e.size = size;
-  return e;
-}
 
 inline FsEntry dir_entry(std::string path) {
   FsEntry e;

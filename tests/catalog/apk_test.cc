@@ -4,40 +4,26 @@
 // alpine:3.19, with made-up checksums, sizes and build times.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "catalog/apk/apk.h"
+#include "catalog/catalog_test_util.h"
 
 namespace customs {
 namespace {
 
-std::string testdata(const std::string& name) {
-  std::ifstream in(std::string(CUSTOMS_TESTDATA) + "/catalog/apk/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using customs::testing::catalog_testdata;
+using customs::testing::find_package;
+using customs::testing::run_parser;
 
+// The apk installed database at its usual path, through parse_apk_installed.
 CatalogResult run(std::string_view content, bool truncated = false) {
-  CatalogFile file{"lib/apk/db/installed", content, truncated, 0644};
-  CatalogResult out;
-  parse_apk_installed(file, out);
-  return out;
-}
-
-const Package* find(const CatalogResult& r, std::string_view name) {
-  for (const Package& p : r.packages) {
-    if (p.name == name) return &p;
-  }
-  return nullptr;
+  return run_parser(parse_apk_installed, "lib/apk/db/installed", content, truncated);
 }
 
 TEST(ApkInstalled, ReadsEveryPackageOfAlpine319) {
-  CatalogResult r = run(testdata("installed"));
+  CatalogResult r = run(catalog_testdata("apk/installed"));
   EXPECT_EQ(r.packages.size(), 13u);
   EXPECT_TRUE(r.diagnostics.empty());
-  const Package* musl = find(r, "musl");
+  const Package* musl = find_package(r, "musl");
   ASSERT_TRUE(musl);
   EXPECT_EQ(musl->type, PackageType::kApk);
   EXPECT_EQ(musl->version, "1.2.4_git20230717-r4");
@@ -54,19 +40,19 @@ TEST(ApkInstalled, ReadsEveryPackageOfAlpine319) {
 }
 
 TEST(ApkInstalled, KeepsLicenceExpressionWhole) {
-  CatalogResult r = run(testdata("installed"));
-  const Package* utils = find(r, "musl-utils");
+  CatalogResult r = run(catalog_testdata("apk/installed"));
+  const Package* utils = find_package(r, "musl-utils");
   ASSERT_TRUE(utils);
   EXPECT_EQ(utils->licenses, (std::vector<std::string>{"MIT AND BSD-2-Clause AND GPL-2.0-or-later"}));
-  const Package* certs = find(r, "ca-certificates-bundle");
+  const Package* certs = find_package(r, "ca-certificates-bundle");
   ASSERT_TRUE(certs);
   EXPECT_EQ(certs->licenses, (std::vector<std::string>{"MPL-2.0 AND MIT"}));
   EXPECT_EQ(certs->source_name, "ca-certificates");
 }
 
 TEST(ApkInstalled, ResolvesDependenciesByNameAndProvides) {
-  CatalogResult r = run(testdata("installed"));
-  const Package* apk = find(r, "apk-tools");
+  CatalogResult r = run(catalog_testdata("apk/installed"));
+  const Package* apk = find_package(r, "apk-tools");
   ASSERT_TRUE(apk);
   EXPECT_EQ(apk->depends_on, (std::vector<std::string>{
                                  "pkg:apk/musl@1.2.4_git20230717-r4",
@@ -75,7 +61,7 @@ TEST(ApkInstalled, ResolvesDependenciesByNameAndProvides) {
                                  "pkg:apk/libssl3@3.1.4-r2",
                                  "pkg:apk/zlib@1.3-r2",
                              }));
-  const Package* base = find(r, "alpine-baselayout");
+  const Package* base = find_package(r, "alpine-baselayout");
   ASSERT_TRUE(base);
   // "/bin/sh" is provided by busybox-binsh.
   EXPECT_EQ(base->depends_on, (std::vector<std::string>{"pkg:apk/alpine-baselayout-data@3.4.3-r2",
@@ -83,12 +69,12 @@ TEST(ApkInstalled, ResolvesDependenciesByNameAndProvides) {
 }
 
 TEST(ApkInstalled, IgnoresConflictsAndInstallIf) {
-  CatalogResult r = run(testdata("installed"));
-  const Package* utils = find(r, "musl-utils");
+  CatalogResult r = run(catalog_testdata("apk/installed"));
+  const Package* utils = find_package(r, "musl-utils");
   ASSERT_TRUE(utils);
   EXPECT_EQ(utils->depends_on,
             (std::vector<std::string>{"pkg:apk/scanelf@1.3.7-r2", "pkg:apk/musl@1.2.4_git20230717-r4"}));
-  const Package* ssl_client = find(r, "ssl_client");
+  const Package* ssl_client = find_package(r, "ssl_client");
   ASSERT_TRUE(ssl_client);
   EXPECT_EQ(ssl_client->depends_on,
             (std::vector<std::string>{"pkg:apk/musl@1.2.4_git20230717-r4", "pkg:apk/libcrypto3@3.1.4-r2",
@@ -96,11 +82,11 @@ TEST(ApkInstalled, IgnoresConflictsAndInstallIf) {
 }
 
 TEST(ApkInstalled, FilesJoinDirectoryAndName) {
-  CatalogResult r = run(testdata("installed"));
-  const Package* busybox = find(r, "busybox");
+  CatalogResult r = run(catalog_testdata("apk/installed"));
+  const Package* busybox = find_package(r, "busybox");
   ASSERT_TRUE(busybox);
   EXPECT_EQ(busybox->files, (std::vector<std::string>{"bin/busybox", "etc/securetty", "etc/udhcpd.conf"}));
-  const Package* base = find(r, "alpine-baselayout");
+  const Package* base = find_package(r, "alpine-baselayout");
   ASSERT_TRUE(base);
   // Directories (F: without R:) are not files.
   EXPECT_EQ(base->files,
@@ -134,7 +120,7 @@ TEST(ApkInstalled, ReportsMalformedRecordsAndKeepsTheOthers) {
 }
 
 TEST(ApkInstalled, TruncatedDatabaseKeepsWholeRecords) {
-  std::string db = testdata("installed");
+  std::string db = catalog_testdata("apk/installed");
   CatalogResult r = run(std::string_view(db).substr(0, db.size() / 2), true);
   EXPECT_GT(r.packages.size(), 3u);
   EXPECT_LT(r.packages.size(), 13u);

@@ -1,50 +1,31 @@
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "catalog/catalog.h"
+#include "catalog/catalog_test_util.h"
 
 namespace customs {
 namespace {
 
-const Cataloger& deps_row() {
-  static const std::vector<Cataloger> rows = dotnet_catalogers();
-  return rows.at(0);
-}
+using customs::testing::catalog_testdata;
+using customs::testing::cataloger_row;
+using customs::testing::find_package;
+using customs::testing::run_cataloger;
+
+// The row of dotnet_catalogers(), and its parse() over `bytes` read at `path`.
+const Cataloger& deps_row() { return cataloger_row("dotnet-deps"); }
 
 CatalogResult run(std::string_view path, std::string_view bytes, bool truncated = false) {
-  CatalogFile file;
-  file.path = path;
-  file.content = bytes;
-  file.truncated = truncated;
-  CatalogResult out;
-  deps_row().parse(file, out);
-  return out;
-}
-
-std::string fixture() {
-  std::ifstream in(std::string(CUSTOMS_TESTDATA) + "/catalog/dotnet/WebApi.deps.json", std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-const Package* find(const CatalogResult& out, std::string_view name) {
-  for (const Package& p : out.packages) {
-    if (p.name == name) return &p;
-  }
-  return nullptr;
+  return run_cataloger("dotnet-deps", path, bytes, truncated);
 }
 
 TEST(DotnetDeps, ListsOnlyLibrariesOfTypePackage) {
-  CatalogResult out = run("app/WebApi.deps.json", fixture());
+  CatalogResult out = run("app/WebApi.deps.json", catalog_testdata("dotnet/WebApi.deps.json"));
   EXPECT_TRUE(out.diagnostics.empty());
   ASSERT_EQ(out.packages.size(), 10u);
-  EXPECT_EQ(find(out, "WebApi"), nullptr);                        // "project"
-  EXPECT_EQ(find(out, "WebApi.Core"), nullptr);                   // "project"
-  EXPECT_EQ(find(out, "Microsoft.AspNetCore.App.Ref"), nullptr);  // "reference"
-  const Package* json = find(out, "Newtonsoft.Json");
+  EXPECT_EQ(find_package(out, "WebApi"), nullptr);                        // "project"
+  EXPECT_EQ(find_package(out, "WebApi.Core"), nullptr);                   // "project"
+  EXPECT_EQ(find_package(out, "Microsoft.AspNetCore.App.Ref"), nullptr);  // "reference"
+  const Package* json = find_package(out, "Newtonsoft.Json");
   ASSERT_NE(json, nullptr);
   EXPECT_EQ(json->type, PackageType::kNuget);
   EXPECT_EQ(json->namespace_, "");
@@ -56,17 +37,17 @@ TEST(DotnetDeps, ListsOnlyLibrariesOfTypePackage) {
 }
 
 TEST(DotnetDeps, ResolvesDependenciesFromTargets) {
-  CatalogResult out = run("app/WebApi.deps.json", fixture());
-  const Package* serilog = find(out, "Serilog.AspNetCore");
+  CatalogResult out = run("app/WebApi.deps.json", catalog_testdata("dotnet/WebApi.deps.json"));
+  const Package* serilog = find_package(out, "Serilog.AspNetCore");
   ASSERT_NE(serilog, nullptr);
   EXPECT_EQ(serilog->depends_on,
             (std::vector<std::string>{"pkg:nuget/Newtonsoft.Json@13.0.1", "pkg:nuget/Serilog@2.12.0"}));
-  const Package* sqlite = find(out, "Microsoft.EntityFrameworkCore.Sqlite");
+  const Package* sqlite = find_package(out, "Microsoft.EntityFrameworkCore.Sqlite");
   ASSERT_NE(sqlite, nullptr);
   EXPECT_EQ(sqlite->depends_on,
             (std::vector<std::string>{"pkg:nuget/Microsoft.EntityFrameworkCore.Sqlite.Core@6.0.25",
                                       "pkg:nuget/SQLitePCLRaw.bundle_e_sqlite3@2.1.2"}));
-  const Package* core = find(out, "SQLitePCLRaw.core");
+  const Package* core = find_package(out, "SQLitePCLRaw.core");
   ASSERT_NE(core, nullptr);
   EXPECT_EQ(core->depends_on, (std::vector<std::string>{"pkg:nuget/System.Memory@4.5.3"}));
 }

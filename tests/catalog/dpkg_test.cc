@@ -10,53 +10,30 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
+#include "catalog/catalog_test_util.h"
 #include "catalog/dpkg/deb822.h"
 #include "catalog/dpkg/dpkg.h"
+#include "scratch_dir.h"
 
 namespace customs {
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string testdata(const std::string& name) {
-  return read_file(std::string(CUSTOMS_TESTDATA) + "/catalog/dpkg/" + name);
-}
+using customs::testing::catalog_testdata;
+using customs::testing::find_package;
+using customs::testing::read_file;
+using customs::testing::run_catalogers_that_want;
 
 // Runs every dpkg row that wants `path` over `content`, as the catalog stage does.
 CatalogResult run(std::string_view path, std::string_view content) {
-  FsEntry entry;
-  entry.path = std::string(path);
-  entry.size = content.size();
-  CatalogResult out;
-  for (const Cataloger& c : dpkg_catalogers()) {
-    uint64_t want = c.wants(entry);
-    if (want == 0) continue;
-    CatalogFile file{path, content.substr(0, std::min<uint64_t>(want, content.size())), want < content.size(),
-                     0644};
-    c.parse(file, out);
-  }
-  return out;
-}
-
-const Package* find(const CatalogResult& r, std::string_view name) {
-  for (const Package& p : r.packages) {
-    if (p.name == name) return &p;
-  }
-  return nullptr;
+  return run_catalogers_that_want(dpkg_catalogers(), path, content);
 }
 
 TEST(DpkgStatus, ReadsTheRealDebianStatus) {
-  CatalogResult r = run("var/lib/dpkg/status", testdata("status"));
+  CatalogResult r = run("var/lib/dpkg/status", catalog_testdata("dpkg/status"));
   EXPECT_EQ(r.packages.size(), 30u);
   EXPECT_TRUE(r.diagnostics.empty());
-  const Package* bash = find(r, "bash");
+  const Package* bash = find_package(r, "bash");
   ASSERT_TRUE(bash);
   EXPECT_EQ(bash->type, PackageType::kDeb);
   EXPECT_EQ(bash->version, "5.2.15-2+b13");
@@ -73,26 +50,26 @@ TEST(DpkgStatus, ReadsTheRealDebianStatus) {
 }
 
 TEST(DpkgStatus, SourceWithoutVersionAndWithEpoch) {
-  CatalogResult r = run("var/lib/dpkg/status", testdata("status"));
-  const Package* libc6 = find(r, "libc6");
+  CatalogResult r = run("var/lib/dpkg/status", catalog_testdata("dpkg/status"));
+  const Package* libc6 = find_package(r, "libc6");
   ASSERT_TRUE(libc6);
   EXPECT_EQ(libc6->source_name, "glibc");
   EXPECT_EQ(libc6->source_version, "");
-  const Package* libcap2 = find(r, "libcap2");
+  const Package* libcap2 = find_package(r, "libcap2");
   ASSERT_TRUE(libcap2);
   EXPECT_EQ(libcap2->version, "1:2.66-4+deb12u3+b1");
   EXPECT_EQ(libcap2->source_name, "libcap2");
   EXPECT_EQ(libcap2->source_version, "1:2.66-4+deb12u3");
-  const Package* adduser = find(r, "adduser");
+  const Package* adduser = find_package(r, "adduser");
   ASSERT_TRUE(adduser);
   EXPECT_EQ(adduser->arch, "all");
   EXPECT_EQ(adduser->source_name, "");  // no Source field: the metadata names none
 }
 
 TEST(DpkgStatus, SkipsPackagesThatAreNotInstalled) {
-  CatalogResult r = run("var/lib/dpkg/status", testdata("status"));
-  EXPECT_FALSE(find(r, "diffutils"));  // deinstall ok config-files
-  EXPECT_FALSE(find(r, "hostname"));   // purge ok not-installed
+  CatalogResult r = run("var/lib/dpkg/status", catalog_testdata("dpkg/status"));
+  EXPECT_FALSE(find_package(r, "diffutils"));  // deinstall ok config-files
+  EXPECT_FALSE(find_package(r, "hostname"));   // purge ok not-installed
 }
 
 TEST(DpkgStatus, StatesWithFilesOnDisk) {
@@ -140,7 +117,7 @@ TEST(DpkgStatus, ReportsMalformedLinesWithTheirLineNumbers) {
 }
 
 TEST(DpkgStatus, TruncatedStatusKeepsWholeParagraphsAndSaysSo) {
-  std::string status = testdata("status");
+  std::string status = catalog_testdata("dpkg/status");
   CatalogFile file{"var/lib/dpkg/status", std::string_view(status).substr(0, status.size() / 2), true, 0644};
   CatalogResult r;
   parse_dpkg_status(file, r);
@@ -161,7 +138,7 @@ TEST(DpkgStatus, ManyMalformedLinesAreCapped) {
 }
 
 TEST(DpkgStatusD, ReadsDistrolessPerPackageFiles) {
-  CatalogResult r = run("var/lib/dpkg/status.d/bash", testdata("status.d/bash"));
+  CatalogResult r = run("var/lib/dpkg/status.d/bash", catalog_testdata("dpkg/status.d/bash"));
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].name, "bash");
   EXPECT_EQ(r.packages[0].version, "5.2.15-2+b13");
@@ -176,7 +153,8 @@ TEST(DpkgStatusD, ReadsDistrolessPerPackageFiles) {
 }
 
 TEST(DpkgFiles, ReadsMultiArchListFile) {
-  CatalogResult r = run("var/lib/dpkg/info/libcap2:amd64.list", testdata("info/libcap2:amd64.list"));
+  CatalogResult r =
+      run("var/lib/dpkg/info/libcap2:amd64.list", catalog_testdata("dpkg/info/libcap2:amd64.list"));
   ASSERT_EQ(r.facts.size(), 1u);
   const PackageFacts& f = r.facts[0];
   EXPECT_EQ(f.type, PackageType::kDeb);
@@ -191,12 +169,13 @@ TEST(DpkgFiles, ReadsMultiArchListFile) {
 }
 
 TEST(DpkgFiles, ListWithoutArchAndLarger) {
-  CatalogResult r = run("var/lib/dpkg/info/base-files.list", testdata("info/base-files.list"));
+  CatalogResult r = run("var/lib/dpkg/info/base-files.list", catalog_testdata("dpkg/info/base-files.list"));
   ASSERT_EQ(r.facts.size(), 1u);
   EXPECT_EQ(r.facts[0].package, "base-files");
   EXPECT_EQ(r.facts[0].arch, "");
   EXPECT_EQ(r.facts[0].files.size(), 87u);
-  CatalogResult libc = run("var/lib/dpkg/info/libc6:amd64.list", testdata("info/libc6:amd64.list"));
+  CatalogResult libc =
+      run("var/lib/dpkg/info/libc6:amd64.list", catalog_testdata("dpkg/info/libc6:amd64.list"));
   ASSERT_EQ(libc.facts.size(), 1u);
   EXPECT_EQ(libc.facts[0].files.size(), 301u);
   EXPECT_EQ(libc.facts[0].files[2], "etc/ld.so.conf.d/x86_64-linux-gnu.conf");
@@ -212,7 +191,7 @@ TEST(DpkgFiles, ReportsRelativeLinesInListFile) {
 }
 
 TEST(DpkgFiles, ReadsDistrolessMd5sums) {
-  CatalogResult r = run("var/lib/dpkg/status.d/bash.md5sums", testdata("status.d/bash.md5sums"));
+  CatalogResult r = run("var/lib/dpkg/status.d/bash.md5sums", catalog_testdata("dpkg/status.d/bash.md5sums"));
   ASSERT_EQ(r.facts.size(), 1u);
   EXPECT_TRUE(r.packages.empty());
   EXPECT_EQ(r.facts[0].package, "bash");
@@ -248,7 +227,7 @@ TEST(DpkgFiles, InfoMd5sumsAndOtherInfoFilesAreNotWanted) {
 }
 
 TEST(DpkgCopyright, ReadsDep5LicenceNames) {
-  CatalogResult r = run("usr/share/doc/libcap2/copyright", testdata("doc/libcap2/copyright"));
+  CatalogResult r = run("usr/share/doc/libcap2/copyright", catalog_testdata("dpkg/doc/libcap2/copyright"));
   ASSERT_EQ(r.facts.size(), 1u);
   EXPECT_EQ(r.facts[0].package, "libcap2");
   EXPECT_EQ(r.facts[0].licenses, (std::vector<std::string>{"BSD-3-clause", "GPL-2", "GPL-2+"}));
@@ -257,7 +236,7 @@ TEST(DpkgCopyright, ReadsDep5LicenceNames) {
 }
 
 TEST(DpkgCopyright, KeepsExceptionsWithTheirLicence) {
-  CatalogResult r = run("usr/share/doc/bash/copyright", testdata("doc/bash/copyright"));
+  CatalogResult r = run("usr/share/doc/bash/copyright", catalog_testdata("dpkg/doc/bash/copyright"));
   ASSERT_EQ(r.facts.size(), 1u);
   EXPECT_EQ(r.facts[0].licenses,
             (std::vector<std::string>{"GPL-3+", "GPL-3+ with Bison exception", "GPL-2+", "GFDL-NIV-1.3",
@@ -275,7 +254,7 @@ TEST(DpkgCopyright, SplitsDep5Expressions) {
 }
 
 TEST(DpkgCopyright, FreeTextFileGivesCommonLicenceReferences) {
-  CatalogResult r = run("usr/share/doc/libc6/copyright", testdata("doc/libc6/copyright"));
+  CatalogResult r = run("usr/share/doc/libc6/copyright", catalog_testdata("dpkg/doc/libc6/copyright"));
   ASSERT_EQ(r.facts.size(), 1u);
   EXPECT_EQ(r.facts[0].package, "libc6");
   EXPECT_EQ(r.facts[0].licenses, (std::vector<std::string>{"LGPL-2.1", "GPL-2"}));
@@ -313,8 +292,8 @@ TEST(DpkgReal, StatusWrittenByDpkg) {
     GTEST_SKIP() << "dpkg or dpkg-deb not installed";
   }
   namespace fs = std::filesystem;
-  fs::path dir = fs::path(::testing::TempDir()) / ("customs-dpkg-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  testing::ScratchDir scratch("customs-dpkg");
+  fs::path dir = scratch.path();
   fs::create_directories(dir / "root/var/lib/dpkg/info");
   fs::create_directories(dir / "root/var/lib/dpkg/updates");
   fs::create_directories(dir / "hello/DEBIAN");
@@ -341,13 +320,11 @@ TEST(DpkgReal, StatusWrittenByDpkg) {
                     "dpkg-deb --root-owner-group --build gone gone.deb && " + dpkg +
                     " -i hello.deb gone.deb && " + dpkg + " -r gone-customs";
   if (std::system(("(" + cmd + ") >/dev/null 2>&1").c_str()) != 0) {
-    fs::remove_all(dir);
     GTEST_SKIP() << "dpkg could not install into a temp root (needs root): " << cmd;
   }
   std::string status = read_file(d + "/root/var/lib/dpkg/status");
   std::string list = read_file(d + "/root/var/lib/dpkg/info/hello-customs.list");
   std::string copyright = read_file(d + "/root/usr/share/doc/hello-customs/copyright");
-  fs::remove_all(dir);
 
   CatalogResult r = run("var/lib/dpkg/status", status);
   ASSERT_EQ(r.packages.size(), 1u) << status;

@@ -64,7 +64,8 @@ TEST(Executable, PeSectionTableMatchesObjdump) {
   if (std::system("objdump --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "objdump is not installed";
   std::string bytes = build_go("windows", "amd64");
   ASSERT_FALSE(bytes.empty());
-  std::string path = ::testing::TempDir() + "/objdump-me.exe";
+  testing::ScratchDir scratch("customs-objdump");
+  std::string path = (scratch / "objdump-me.exe").string();
   testing_go::write_file(path, bytes);
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(("objdump -h '" + path + "'").c_str(), "r"), pclose);
   ASSERT_TRUE(pipe);

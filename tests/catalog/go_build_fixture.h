@@ -1,7 +1,8 @@
 #pragma once
 // Builds a small Go program with `go build` at test time (offline: a local dependency module
 // required as example.com/dep v1.2.3 and replaced by ../dep), for any GOOS/GOARCH. Shared by
-// executable_test.cc and go_test.cc; each build is made once per test process.
+// executable_test.cc and go_test.cc; each build is made once per test process, in a directory of
+// its own (CTest runs test cases as parallel processes).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -11,14 +12,10 @@
 #include <sstream>
 #include <string>
 
-namespace customs::testing_go {
+#include "catalog/catalog_test_util.h"
+#include "scratch_dir.h"
 
-inline std::string read_file_bytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace customs::testing_go {
 
 inline void write_file(const std::filesystem::path& p, const std::string& text) {
   std::filesystem::create_directories(p.parent_path());
@@ -28,9 +25,9 @@ inline void write_file(const std::filesystem::path& p, const std::string& text) 
 inline bool have_go() { return std::system("go version > /dev/null 2>&1") == 0; }
 
 inline std::filesystem::path go_workspace() {
+  static const testing::ScratchDir scratch("customs-go-fixture");
   static const std::filesystem::path root = [] {
-    std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "customs-go-fixture";
-    std::filesystem::remove_all(dir);
+    std::filesystem::path dir = scratch.path();
     write_file(dir / "dep/go.mod", "module example.com/dep\n\ngo 1.19\n");
     write_file(dir / "dep/dep.go", "package dep\n\nfunc Hello() string { return \"hi\" }\n");
     write_file(dir / "app/go.mod",
@@ -53,7 +50,8 @@ inline std::string build_go(const std::string& goos, const std::string& goarch,
   std::filesystem::path dir = go_workspace();
   std::filesystem::path out = dir / ("app-" + std::to_string(built.size()));
   // The build cache outlives the fixture directory, so the standard library is compiled once
-  // per GOOS/GOARCH for all the test programs that share this temp dir.
+  // per GOOS/GOARCH for all the test processes that share this temp dir (go locks its cache, so
+  // parallel builds may share it).
   std::filesystem::path cache = std::filesystem::path(::testing::TempDir()) / "customs-go-cache";
   std::string cmd =
       "cd '" + (dir / "app").string() + "' && GOCACHE='" + cache.string() + "' GOPATH='" +
@@ -63,9 +61,9 @@ inline std::string build_go(const std::string& goos, const std::string& goarch,
       out.string() + "' . > '" + out.string() + ".log' 2>&1";
   std::string bytes;
   if (std::system(cmd.c_str()) == 0) {
-    bytes = read_file_bytes(out);
+    bytes = testing::read_file(out);
   } else {
-    ADD_FAILURE() << "go build failed: " << read_file_bytes(out.string() + ".log");
+    ADD_FAILURE() << "go build failed: " << testing::read_file(out.string() + ".log");
   }
   built[key] = bytes;
   return bytes;

@@ -6,31 +6,27 @@
 
 #include "catalog/binary/executable.h"
 #include "catalog/catalog.h"
+#include "catalog/catalog_test_util.h"
 #include "catalog/go/buildinfo.h"
 #include "go_build_fixture.h"
 
 namespace customs {
 namespace {
 
+using customs::testing::cataloger_row;
+using customs::testing::read_file;
+using customs::testing::run_cataloger;
 using testing_go::build_go;
 using testing_go::have_go;
 
 #define REQUIRE_GO() \
   if (!have_go()) GTEST_SKIP() << "go is not installed: no Go executables to read"
 
-const Cataloger& go_row() {
-  static const std::vector<Cataloger> rows = go_catalogers();
-  return rows.at(0);
-}
+// The go-binary row, and its parse() over `bytes` read at `path` as an executable file.
+const Cataloger& go_row() { return cataloger_row("go-binary"); }
 
-CatalogResult run(std::string_view path, std::string_view bytes, uint32_t mode = 0755) {
-  CatalogFile file;
-  file.path = path;
-  file.content = bytes;
-  file.mode = mode;
-  CatalogResult out;
-  go_row().parse(file, out);
-  return out;
+CatalogResult run(std::string_view path, std::string_view bytes) {
+  return run_cataloger("go-binary", path, bytes, /*truncated=*/false, /*mode=*/0755);
 }
 
 std::string command_output(const std::string& cmd) {
@@ -119,7 +115,7 @@ TEST(GoBinary, AgreesWithGoVersionOnInstalledPrograms) {
   size_t compared = 0;
   for (const char* path : {"/usr/bin/skopeo", "/usr/bin/umoci", "/usr/lib/google-cloud-sdk/bin/kpt"}) {
     if (!std::filesystem::exists(path)) continue;
-    std::string bytes = testing_go::read_file_bytes(path);
+    std::string bytes = read_file(path);
     std::string listing = command_output(std::string("go version -m '") + path + "'");
     std::vector<std::string> want;  // "path version" of the main module and deps, as go prints them
     std::string go_version;
@@ -159,7 +155,7 @@ TEST(GoBinary, NonGoExecutablesAndScriptsAreSkippedSilently) {
   std::string script = "#!/bin/sh\n" + std::string(2000, '#');
   EXPECT_TRUE(run("bin/script", script).packages.empty());
   EXPECT_TRUE(run("bin/script", script).diagnostics.empty());
-  std::string c_program = testing_go::read_file_bytes("/bin/true");
+  std::string c_program = read_file("/bin/true");
   ASSERT_FALSE(c_program.empty());
   CatalogResult out = run("bin/true", c_program);
   EXPECT_TRUE(out.packages.empty());

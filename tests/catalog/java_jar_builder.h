@@ -1,6 +1,9 @@
 #pragma once
 // Builds real Java archives for tests with the JDK's `jar` tool (and `javac` for a class file):
 // write the files of a tree, then `jar cfm`. Tests skip visibly when the JDK is missing.
+#include "catalog/catalog_test_util.h"
+#include "scratch_dir.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -27,26 +30,14 @@ inline void write_text(const std::filesystem::path& path, const std::string& tex
   std::ofstream(path, std::ios::binary) << text;
 }
 
-inline std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 inline std::string pom_properties(const std::string& g, const std::string& a, const std::string& v) {
   return "#Created by Apache Maven 3.9.6\ngroupId=" + g + "\nartifactId=" + a + "\nversion=" + v + "\n";
 }
 
-// A fresh directory under the test temp dir; jars are built in it.
+// A fresh directory of its own (removed with the workspace); jars are built in it.
 class JarWorkspace {
  public:
-  explicit JarWorkspace(const std::string& name)
-      : root_(std::filesystem::path(::testing::TempDir()) / ("customs-java-" + name)) {
-    std::filesystem::remove_all(root_);
-    std::filesystem::create_directories(root_);
-  }
-  ~JarWorkspace() { std::filesystem::remove_all(root_); }
+  explicit JarWorkspace(const std::string& name) : scratch_("customs-java-" + name), root_(scratch_.path()) {}
   const std::filesystem::path& root() const { return root_; }
 
   // Builds root/<jar_name> from `files` (entry path -> content; a value starting with "@" copies
@@ -69,10 +60,11 @@ class JarWorkspace {
     std::string cmd = "cd '" + root_.string() + "' && jar" + kQuickJvm + "-c" + (store ? "0" : "") + "fm '" +
                       jar_name + "' manifest.txt -C '" + tree.string() + "' . >/dev/null 2>&1";
     if (std::system(cmd.c_str()) != 0) return {};
-    return read_bytes(root_ / jar_name);
+    return read_file(root_ / jar_name);
   }
 
  private:
+  ScratchDir scratch_;
   std::filesystem::path root_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "catalog/catalog_test_util.h"
 #include "catalog/java/java.h"
 #include "catalog/java_jar_builder.h"
 #include "io/entry.h"
@@ -11,49 +12,31 @@
 namespace customs {
 namespace {
 
+using customs::testing::catalog_testdata;
+using customs::testing::cataloger_row;
+using customs::testing::find_package;
+using customs::testing::has_diagnostic;
 using customs::testing::have_jdk;
 using customs::testing::JarWorkspace;
 using customs::testing::pom_properties;
-using customs::testing::read_bytes;
+using customs::testing::run_cataloger;
 using Keys = std::vector<std::string>;
 
 #define REQUIRE_JDK() \
   if (!have_jdk()) GTEST_SKIP() << "the JDK's jar and javac are not installed"
 
-const Cataloger& java_archive_row() {
-  static const std::vector<Cataloger> rows = java_catalogers();
-  return rows.at(0);
-}
+// The java-archive row, and its parse() over `bytes` read at `path`.
+const Cataloger& java_archive_row() { return cataloger_row("java-archive"); }
 
 CatalogResult run_row(std::string_view path, std::string_view bytes, bool truncated = false) {
-  CatalogFile file;
-  file.path = path;
-  file.content = bytes;
-  file.truncated = truncated;
-  CatalogResult out;
-  java_archive_row().parse(file, out);
-  return out;
+  return run_cataloger("java-archive", path, bytes, truncated);
 }
 
+// parse_java_archive() itself, with `options` (nesting depth, zip limits).
 CatalogResult parse(std::string_view path, std::string_view bytes, JavaArchiveOptions options = {}) {
   CatalogResult out;
   parse_java_archive(bytes, path, options, out);
   return out;
-}
-
-const Package* find(const CatalogResult& r, std::string_view name) {
-  for (const Package& p : r.packages)
-    if (p.name == name) return &p;
-  return nullptr;
-}
-
-bool has_diag(const CatalogResult& r, std::string_view code) {
-  return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
-                     [&](const Diagnostic& d) { return d.code == code; });
-}
-
-std::string testdata(const char* name) {
-  return read_bytes(std::string(CUSTOMS_TESTDATA) + "/catalog/java/" + name);
 }
 
 TEST(JavaArchiveRow, WantsWholeArchivesThatAreRegularFiles) {
@@ -71,7 +54,8 @@ TEST(JavaArchiveRow, WantsWholeArchivesThatAreRegularFiles) {
 }
 
 TEST(JavaArchive, ReadsDebiansSlf4jApiJar) {
-  CatalogResult r = run_row("usr/share/java/slf4j-api-1.7.32.jar", testdata("slf4j-api-1.7.32.jar"));
+  CatalogResult r =
+      run_row("usr/share/java/slf4j-api-1.7.32.jar", catalog_testdata("java/slf4j-api-1.7.32.jar"));
   ASSERT_EQ(r.packages.size(), 1u);
   const Package& p = r.packages[0];
   EXPECT_EQ(p.type, PackageType::kMaven);
@@ -88,7 +72,8 @@ TEST(JavaArchive, ReadsDebiansSlf4jApiJar) {
 }
 
 TEST(JavaArchive, KeepsOnlyRuntimeDependenciesOfThePom) {
-  CatalogResult r = run_row("usr/share/java/plexus-cipher-2.0.jar", testdata("plexus-cipher-2.0.jar"));
+  CatalogResult r =
+      run_row("usr/share/java/plexus-cipher-2.0.jar", catalog_testdata("java/plexus-cipher-2.0.jar"));
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].namespace_, "org.codehaus.plexus");
   EXPECT_EQ(r.packages[0].name, "plexus-cipher");
@@ -98,14 +83,16 @@ TEST(JavaArchive, KeepsOnlyRuntimeDependenciesOfThePom) {
 }
 
 TEST(JavaArchive, FallsBackToTheFileNameAsALastResort) {
-  CatalogResult r = run_row("usr/share/java/aopalliance-1.0.jar", testdata("aopalliance-1.0.jar"));
+  CatalogResult r =
+      run_row("usr/share/java/aopalliance-1.0.jar", catalog_testdata("java/aopalliance-1.0.jar"));
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].namespace_, "");
   EXPECT_EQ(r.packages[0].name, "aopalliance");
   EXPECT_EQ(r.packages[0].version, "1.0");
   EXPECT_EQ(r.packages[0].version_source, "file name");
 
-  CatalogResult unnamed = run_row("usr/share/java/aopalliance.jar", testdata("aopalliance-1.0.jar"));
+  CatalogResult unnamed =
+      run_row("usr/share/java/aopalliance.jar", catalog_testdata("java/aopalliance-1.0.jar"));
   EXPECT_TRUE(unnamed.packages.empty());
   ASSERT_EQ(unnamed.diagnostics.size(), 1u);
   EXPECT_EQ(unnamed.diagnostics[0].code, "java.no-identity");
@@ -164,8 +151,8 @@ TEST(JavaArchive, ReportsEveryPomOfAShadedJarAndPicksItselfByFileName) {
                                                    pom_properties("org.example", "tool", "2.0")}});
   CatalogResult r = parse("app/tool-2.0-all.jar", jar);
   ASSERT_EQ(r.packages.size(), 2u);
-  const Package* tool = find(r, "tool");
-  const Package* guava = find(r, "guava");
+  const Package* tool = find_package(r, "tool");
+  const Package* guava = find_package(r, "guava");
   ASSERT_TRUE(tool && guava);
   EXPECT_EQ(tool->path, "app/tool-2.0-all.jar");
   EXPECT_EQ(guava->path, "app/tool-2.0-all.jar!/META-INF/maven/com.google.guava/guava/pom.properties");
@@ -183,9 +170,9 @@ TEST(JavaArchive, OpensTheLibrariesOfASpringBootFatJar) {
                                            pom_properties("com.example", "demo", "0.0.1-SNAPSHOT")}});
   CatalogResult r = run_row("app/demo.jar", fat);
   ASSERT_EQ(r.packages.size(), 3u);
-  const Package* a = find(r, "a");
-  const Package* b = find(r, "b");
-  const Package* demo = find(r, "demo");
+  const Package* a = find_package(r, "a");
+  const Package* b = find_package(r, "b");
+  const Package* demo = find_package(r, "demo");
   ASSERT_TRUE(a && b && demo);
   EXPECT_EQ(a->path, "app/demo.jar!/BOOT-INF/lib/a-1.0.jar");
   EXPECT_EQ(b->path, "app/demo.jar!/BOOT-INF/lib/b-2.0.jar");
@@ -207,12 +194,12 @@ TEST(JavaArchive, OpensWebInfLibOfAWarAndArchivesNestedTwice) {
                              "Implementation-Title: shop\nImplementation-Version: 5\n");
   CatalogResult r = parse("srv/shop.war", war);
   ASSERT_EQ(r.packages.size(), 3u);
-  const Package* inner = find(r, "inner");
+  const Package* inner = find_package(r, "inner");
   ASSERT_NE(inner, nullptr);
   EXPECT_EQ(inner->path, "srv/shop.war!/WEB-INF/lib/lib-1.0.jar!/nested/inner-3.1.jar");
   EXPECT_EQ(inner->version_source, "file name");
-  EXPECT_EQ(find(r, "lib")->depends_on, (Keys{"pkg:maven/inner@3.1"}));
-  EXPECT_EQ(find(r, "shop")->depends_on, (Keys{"pkg:maven/org.l/lib@1.0"}));
+  EXPECT_EQ(find_package(r, "lib")->depends_on, (Keys{"pkg:maven/inner@3.1"}));
+  EXPECT_EQ(find_package(r, "shop")->depends_on, (Keys{"pkg:maven/org.l/lib@1.0"}));
 }
 
 TEST(JavaArchive, StopsOpeningArchivesBelowTheDepthBound) {
@@ -226,8 +213,8 @@ TEST(JavaArchive, StopsOpeningArchivesBelowTheDepthBound) {
   options.max_depth = 2;
   CatalogResult r = parse("l0-1.0.jar", outer, options);
   EXPECT_EQ(r.packages.size(), 3u);  // l0, l1, l2
-  EXPECT_EQ(find(r, "l3"), nullptr);
-  ASSERT_TRUE(has_diag(r, "java.nesting-too-deep"));
+  EXPECT_EQ(find_package(r, "l3"), nullptr);
+  ASSERT_TRUE(has_diagnostic(r, "java.nesting-too-deep"));
   EXPECT_EQ(r.diagnostics[0].where.file, "l0-1.0.jar!/lib/l1-1.0.jar!/lib/l2-1.0.jar!/lib/l3-1.0.jar");
 }
 
@@ -243,15 +230,16 @@ TEST(JavaArchive, StopsAtTheDecompressionBudgetAndKeepsWhatItRead) {
   JavaArchiveOptions options;
   options.limits.max_total_bytes = 4u << 20;
   CatalogResult r = parse("outer.jar", outer, options);
-  EXPECT_TRUE(has_diag(r, "java.zip-limit"));
-  EXPECT_EQ(find(r, "bomb"), nullptr);
-  ASSERT_NE(find(r, "outer"), nullptr);  // its manifest came first
+  EXPECT_TRUE(has_diagnostic(r, "java.zip-limit"));
+  EXPECT_EQ(find_package(r, "bomb"), nullptr);
+  ASSERT_NE(find_package(r, "outer"), nullptr);  // its manifest came first
 }
 
 TEST(JavaArchive, ReadsAnExecutableJarWithALauncherScriptInFront) {
   // Spring Boot's "fully executable" jars start with a shell script; the JVM reads the zip from
   // its central directory at the end, and so does the cataloger.
-  std::string jar = "#!/bin/bash\nexec java -jar \"$0\" \"$@\"\n" + testdata("slf4j-api-1.7.32.jar");
+  std::string jar =
+      "#!/bin/bash\nexec java -jar \"$0\" \"$@\"\n" + catalog_testdata("java/slf4j-api-1.7.32.jar");
   CatalogResult r = run_row("opt/app/slf4j-api.jar", jar);
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(package_key(r.packages[0]), "pkg:maven/org.slf4j/slf4j-api@1.7.32");
@@ -267,12 +255,12 @@ TEST(JavaArchive, DiagnosesBytesThatAreNotAZip) {
 }
 
 TEST(JavaArchive, DiagnosesATruncatedArchive) {
-  std::string jar = testdata("slf4j-api-1.7.32.jar");
+  std::string jar = catalog_testdata("java/slf4j-api-1.7.32.jar");
   CatalogResult r =
       run_row("usr/share/java/slf4j-api-1.7.32.jar", std::string_view(jar).substr(0, jar.size() / 2),
               /*truncated=*/true);
-  EXPECT_TRUE(has_diag(r, "java.truncated"));
-  EXPECT_TRUE(has_diag(r, "java.invalid-zip"));
+  EXPECT_TRUE(has_diagnostic(r, "java.truncated"));
+  EXPECT_TRUE(has_diagnostic(r, "java.invalid-zip"));
 }
 
 TEST(JavaArchive, KeepsPomPropertiesWhenPomXmlIsMalformed) {
@@ -298,9 +286,9 @@ TEST(JavaArchive, DiagnosesADamagedNestedArchiveAndKeepsTheOthers) {
   std::string outer =
       ws.build("outer-1.0.jar", {{"lib/good-1.0.jar", "@good-1.0.jar"}, {"lib/bad-1.0.jar", "@bad-1.0.jar"}});
   CatalogResult r = parse("outer-1.0.jar", outer);
-  EXPECT_NE(find(r, "good"), nullptr);
-  EXPECT_EQ(find(r, "bad"), nullptr);
-  EXPECT_NE(find(r, "outer"), nullptr);
+  EXPECT_NE(find_package(r, "good"), nullptr);
+  EXPECT_EQ(find_package(r, "bad"), nullptr);
+  EXPECT_NE(find_package(r, "outer"), nullptr);
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].code, "java.invalid-zip");
   EXPECT_EQ(r.diagnostics[0].where.file, "outer-1.0.jar!/lib/bad-1.0.jar");

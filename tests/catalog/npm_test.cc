@@ -3,44 +3,27 @@
 // node_modules, plus busboy's from Debian 12's usr/share/nodejs (a legacy "licenses" array).
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "catalog/catalog.h"
+#include "catalog/catalog_test_util.h"
 #include "catalog/npm/npm.h"
 
 namespace customs {
 namespace {
 
-namespace fs = std::filesystem;
+using customs::testing::catalog_testdata;
+using customs::testing::file_entry;
+using customs::testing::run_parser;
 
-std::string fixture(const std::string& rel) {
-  std::ifstream in(fs::path(CUSTOMS_TESTDATA) / "catalog/npm" / rel, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-FsEntry file_entry(const std::string& path) {
-  FsEntry e;
-  e.path = path;
-  e.size = 1000;
-  e.mode = 0644;
-  return e;
-}
-
-CatalogResult parse_package_json(const std::string& path, std::string_view content, bool truncated = false) {
-  CatalogResult out;
-  CatalogFile f{path, content, truncated, 0644};
-  parse_npm_package_json(f, out);
-  return out;
+// parse_npm_package_json over `content` read at `path`.
+CatalogResult parse_package_json(std::string_view path, std::string_view content, bool truncated = false) {
+  return run_parser(parse_npm_package_json, path, content, truncated);
 }
 
 // The installed fixture at node_modules/<rel>/package.json, read at `path`.
 CatalogResult installed(const std::string& rel, const std::string& path) {
-  std::string content = fixture("installed/node_modules/" + rel + "/package.json");
+  std::string content = catalog_testdata("npm/installed/node_modules/" + rel + "/package.json");
   EXPECT_FALSE(content.empty()) << rel;
   return parse_package_json(path, content);
 }
@@ -161,7 +144,7 @@ TEST(NpmPackageJson, DiagnosesJsonThatIsNotAnObject) {
 }
 
 TEST(NpmPackageJson, DiagnosesTruncationAndDeepNesting) {
-  std::string content = fixture("installed/node_modules/express/package.json");
+  std::string content = catalog_testdata("npm/installed/node_modules/express/package.json");
   CatalogResult r = parse_package_json("node_modules/express/package.json", content.substr(0, 200), true);
   EXPECT_TRUE(r.packages.empty());
   ASSERT_EQ(r.diagnostics.size(), 2u);
@@ -193,7 +176,7 @@ TEST(NpmCatalogers, TableNamesEveryRowAndPicksFilesByName) {
 }
 
 TEST(NpmCatalogers, CatalogFileRunsOnlyTheMatchingRow) {
-  std::string content = fixture("installed/node_modules/lodash/package.json");
+  std::string content = catalog_testdata("npm/installed/node_modules/lodash/package.json");
   CatalogResult r = catalog_file(file_entry("srv/node_modules/lodash/package.json"), content);
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].name, "lodash");

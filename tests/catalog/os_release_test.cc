@@ -3,47 +3,23 @@
 // debian_version) and Rocky-like rootfs (rocky-*); the others below are real files' text.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "catalog/catalog_test_util.h"
 #include "catalog/os/os_release.h"
 
 namespace customs {
 namespace {
 
-std::string read_testdata(const std::string& name) {
-  std::ifstream in(std::string(CUSTOMS_TESTDATA) + "/catalog/os/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-const Cataloger& row(std::string_view name) {
-  static const std::vector<Cataloger> rows = os_release_catalogers();
-  for (const Cataloger& c : rows) {
-    if (c.name == name) return c;
-  }
-  throw std::runtime_error("no row " + std::string(name));
-}
+using customs::testing::catalog_testdata;
+using customs::testing::cataloger_row;
+using customs::testing::run_catalogers_that_want;
 
 // Runs the row that wants `path` over `content`, as the catalog stage does.
 CatalogResult run(std::string_view path, std::string_view content) {
-  FsEntry entry;
-  entry.path = std::string(path);
-  entry.size = content.size();
-  CatalogResult out;
-  for (const Cataloger& c : os_release_catalogers()) {
-    uint64_t want = c.wants(entry);
-    if (want == 0) continue;
-    CatalogFile file{path, content.substr(0, std::min<uint64_t>(want, content.size())), want < content.size(),
-                     0644};
-    c.parse(file, out);
-  }
-  return out;
+  return run_catalogers_that_want(os_release_catalogers(), path, content);
 }
 
 TEST(OsRelease, ReadsDebian12) {
-  CatalogResult r = run("etc/os-release", read_testdata("debian-12-os-release"));
+  CatalogResult r = run("etc/os-release", catalog_testdata("os/debian-12-os-release"));
   ASSERT_TRUE(r.os);
   EXPECT_EQ(r.os->id, "debian");
   EXPECT_EQ(r.os->version_id, "12");
@@ -56,14 +32,14 @@ TEST(OsRelease, ReadsDebian12) {
 }
 
 TEST(OsRelease, UsrLibOsReleaseHasLowerPriority) {
-  CatalogResult r = run("usr/lib/os-release", read_testdata("debian-12-os-release"));
+  CatalogResult r = run("usr/lib/os-release", catalog_testdata("os/debian-12-os-release"));
   ASSERT_TRUE(r.os);
   EXPECT_EQ(r.os->source, "usr/lib/os-release");
   EXPECT_EQ(r.os->priority, 90);
 }
 
 TEST(OsRelease, ReadsRockyWithIdLike) {
-  CatalogResult r = run("etc/os-release", read_testdata("rocky-os-release"));
+  CatalogResult r = run("etc/os-release", catalog_testdata("os/rocky-os-release"));
   ASSERT_TRUE(r.os);
   EXPECT_EQ(r.os->id, "rocky");
   EXPECT_EQ(r.os->version_id, "9.2");
@@ -196,7 +172,7 @@ TEST(AlpineRelease, GarbageGivesADiagnostic) {
 }
 
 TEST(DebianVersion, PointReleaseGivesMajorVersionAndCodename) {
-  CatalogResult r = run("etc/debian_version", read_testdata("debian_version"));
+  CatalogResult r = run("etc/debian_version", catalog_testdata("os/debian_version"));
   ASSERT_TRUE(r.os);
   EXPECT_EQ(r.os->id, "debian");
   EXPECT_EQ(r.os->version_id, "12");
@@ -223,7 +199,7 @@ TEST(DebianVersion, EmptyFileGivesADiagnostic) {
 }
 
 TEST(RedhatRelease, ReadsRocky) {
-  CatalogResult r = run("etc/redhat-release", read_testdata("rocky-redhat-release"));
+  CatalogResult r = run("etc/redhat-release", catalog_testdata("os/rocky-redhat-release"));
   ASSERT_TRUE(r.os);
   EXPECT_EQ(r.os->id, "rocky");
   EXPECT_EQ(r.os->version_id, "9.2");
@@ -259,7 +235,7 @@ TEST(RedhatRelease, KnowsTheFamily) {
 }
 
 TEST(RedhatRelease, WantsOnlyTheFamilyFiles) {
-  const Cataloger& c = row("redhat-release");
+  const Cataloger& c = cataloger_row("redhat-release");
   FsEntry e;
   e.size = 40;
   for (const char* p : {"etc/redhat-release", "etc/centos-release", "etc/fedora-release", "etc/rocky-release",

@@ -7,63 +7,27 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "catalog/catalog.h"
+#include "catalog/catalog_test_util.h"
 #include "core/strings.h"
+#include "scratch_dir.h"
 
 namespace customs {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string fixture(const std::string& rel) {
-  return read_file(fs::path(CUSTOMS_TESTDATA) / "catalog/python" / rel);
-}
-
-const Cataloger& row(std::string_view name) {
-  static const std::vector<Cataloger> rows = python_catalogers();
-  for (const Cataloger& c : rows)
-    if (c.name == name) return c;
-  throw std::runtime_error("no row " + std::string(name));
-}
-
-FsEntry file_entry(const std::string& path, uint64_t size = 100) {
-  FsEntry e;
-  e.path = path;
-  e.type = EntryType::kFile;
-  e.size = size;
-  e.mode = 0644;
-  return e;
-}
-
-CatalogResult run(std::string_view row_name, const std::string& path, std::string_view content,
-                  bool truncated = false) {
-  CatalogResult out;
-  CatalogFile f;
-  f.path = path;
-  f.content = content;
-  f.truncated = truncated;
-  row(row_name).parse(f, out);
-  return out;
-}
-
-std::string diag_codes(const CatalogResult& r) {
-  std::string s;
-  for (const Diagnostic& d : r.diagnostics) s += d.code + " ";
-  return s;
-}
+using customs::testing::catalog_testdata;
+using customs::testing::cataloger_row;
+using customs::testing::diagnostic_codes;
+using customs::testing::file_entry;
+using customs::testing::read_file;
+using customs::testing::run_cataloger;
 
 TEST(PythonInstalled, WantsMetadataFilesAnywhereButNotSdistPkgInfo) {
-  const Cataloger& c = row("python-installed");
+  const Cataloger& c = cataloger_row("python-installed");
   EXPECT_GT(c.wants(file_entry("usr/lib/python3/dist-packages/PyYAML-6.0.dist-info/METADATA")), 0u);
   EXPECT_GT(c.wants(file_entry("opt/venv/lib/python3.11/site-packages/six-1.16.0.egg-info/PKG-INFO")), 0u);
   EXPECT_GT(c.wants(file_entry("app/deps/foo-1.0-py3.6.egg/EGG-INFO/PKG-INFO")), 0u);
@@ -77,8 +41,8 @@ TEST(PythonInstalled, WantsMetadataFilesAnywhereButNotSdistPkgInfo) {
 
 TEST(PythonInstalled, ReadsDebianDistInfo) {
   std::string path = "usr/lib/python3/dist-packages/PyYAML-6.0.dist-info/METADATA";
-  auto r = run("python-installed", path, fixture("PyYAML-6.0.dist-info/METADATA"));
-  ASSERT_EQ(r.packages.size(), 1u) << diag_codes(r);
+  auto r = run_cataloger("python-installed", path, catalog_testdata("python/PyYAML-6.0.dist-info/METADATA"));
+  ASSERT_EQ(r.packages.size(), 1u) << diagnostic_codes(r);
   const Package& p = r.packages[0];
   EXPECT_EQ(p.type, PackageType::kPypi);
   EXPECT_EQ(p.namespace_, "");
@@ -97,8 +61,8 @@ TEST(PythonInstalled, ReadsDebianDistInfo) {
 }
 
 TEST(PythonInstalled, PrefersLicenseExpression) {
-  auto r = run("python-installed", "site-packages/urllib3-2.7.0.dist-info/METADATA",
-               fixture("urllib3-2.7.0.dist-info/METADATA"));
+  auto r = run_cataloger("python-installed", "site-packages/urllib3-2.7.0.dist-info/METADATA",
+                         catalog_testdata("python/urllib3-2.7.0.dist-info/METADATA"));
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].licenses, std::vector<std::string>{"MIT"});
   EXPECT_EQ(r.packages[0].supplier, "Andrey Petrov <andrey.petrov@shazow.net>");
@@ -107,8 +71,9 @@ TEST(PythonInstalled, PrefersLicenseExpression) {
 }
 
 TEST(PythonInstalled, TakesHomepageFromProjectUrl) {
-  auto r = run("python-installed", "site-packages/jsonschema_specifications-2025.9.1.dist-info/METADATA",
-               fixture("jsonschema_specifications-2025.9.1.dist-info/METADATA"));
+  auto r =
+      run_cataloger("python-installed", "site-packages/jsonschema_specifications-2025.9.1.dist-info/METADATA",
+                    catalog_testdata("python/jsonschema_specifications-2025.9.1.dist-info/METADATA"));
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].name, "jsonschema-specifications");
   EXPECT_EQ(r.packages[0].version, "2025.9.1");
@@ -118,8 +83,8 @@ TEST(PythonInstalled, TakesHomepageFromProjectUrl) {
 
 TEST(PythonInstalled, MultiLineLicenseTextGivesWayToClassifiers) {
   // libcst's License is a whole licence text; its classifier names the licence.
-  auto r = run("python-installed", "site-packages/libcst-1.0.1.dist-info/METADATA",
-               fixture("libcst-1.0.1.dist-info/METADATA"));
+  auto r = run_cataloger("python-installed", "site-packages/libcst-1.0.1.dist-info/METADATA",
+                         catalog_testdata("python/libcst-1.0.1.dist-info/METADATA"));
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].version, "1.0.1");
   EXPECT_EQ(r.packages[0].licenses, std::vector<std::string>{"MIT License"});
@@ -129,15 +94,15 @@ TEST(PythonInstalled, MultiLineLicenseTextWithoutClassifiersKeepsItsFirstLine) {
   std::string md =
       "Metadata-Version: 2.1\nName: foo\nVersion: 1.0\nLicense: BSD 3-Clause License\n        \n"
       "        Copyright (c) 2020, Foo\n        All rights reserved.\nAuthor: Foo\n";
-  auto r = run("python-installed", "x/foo-1.0.dist-info/METADATA", md);
+  auto r = run_cataloger("python-installed", "x/foo-1.0.dist-info/METADATA", md);
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].licenses, std::vector<std::string>{"BSD 3-Clause License"});
   EXPECT_EQ(r.packages[0].supplier, "Foo");
 }
 
 TEST(PythonInstalled, UnknownMeansAbsent) {
-  auto r = run("python-installed", "dist-packages/gyp-0.1.egg-info/PKG-INFO",
-               fixture("gyp-0.1.egg-info/PKG-INFO"));
+  auto r = run_cataloger("python-installed", "dist-packages/gyp-0.1.egg-info/PKG-INFO",
+                         catalog_testdata("python/gyp-0.1.egg-info/PKG-INFO"));
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].name, "gyp");
   EXPECT_EQ(r.packages[0].version, "0.1");
@@ -147,15 +112,15 @@ TEST(PythonInstalled, UnknownMeansAbsent) {
 }
 
 TEST(PythonInstalled, ReadsEggInfoDirectories) {
-  auto r = run("python-installed", "dist-packages/requests-2.28.1.egg-info/PKG-INFO",
-               fixture("requests-2.28.1.egg-info/PKG-INFO"));
+  auto r = run_cataloger("python-installed", "dist-packages/requests-2.28.1.egg-info/PKG-INFO",
+                         catalog_testdata("python/requests-2.28.1.egg-info/PKG-INFO"));
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].name, "requests");
   EXPECT_EQ(r.packages[0].version, "2.28.1");
   EXPECT_EQ(r.packages[0].licenses, std::vector<std::string>{"Apache 2.0"});
   EXPECT_EQ(r.packages[0].supplier, "Kenneth Reitz");
-  auto six = run("python-installed", "dist-packages/six-1.16.0.egg-info/PKG-INFO",
-                 fixture("six-1.16.0.egg-info/PKG-INFO"));
+  auto six = run_cataloger("python-installed", "dist-packages/six-1.16.0.egg-info/PKG-INFO",
+                           catalog_testdata("python/six-1.16.0.egg-info/PKG-INFO"));
   ASSERT_EQ(six.packages.size(), 1u);
   EXPECT_EQ(six.packages[0].name, "six");
   EXPECT_EQ(six.packages[0].version, "1.16.0");
@@ -163,14 +128,15 @@ TEST(PythonInstalled, ReadsEggInfoDirectories) {
 }
 
 TEST(PythonInstalled, ReadsBareEggInfoFilesWrittenByDistutils) {
-  auto r = run("python-installed", "usr/lib/python2.7/wsgiref.egg-info", fixture("wsgiref.egg-info"));
+  auto r = run_cataloger("python-installed", "usr/lib/python2.7/wsgiref.egg-info",
+                         catalog_testdata("python/wsgiref.egg-info"));
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].name, "wsgiref");
   EXPECT_EQ(r.packages[0].version, "0.1.2");
   EXPECT_EQ(r.packages[0].licenses, std::vector<std::string>{"PSF or ZPL"});
   EXPECT_EQ(r.packages[0].supplier, "Phillip J. Eby");
-  auto py = run("python-installed", "usr/lib/python2.7/lib-dynload/Python-2.7.18-py2.7.egg-info",
-                fixture("Python-2.7.18-py2.7.egg-info"));
+  auto py = run_cataloger("python-installed", "usr/lib/python2.7/lib-dynload/Python-2.7.18-py2.7.egg-info",
+                          catalog_testdata("python/Python-2.7.18-py2.7.egg-info"));
   ASSERT_EQ(py.packages.size(), 1u);
   EXPECT_EQ(py.packages[0].name, "Python");
   EXPECT_EQ(py.packages[0].version, "2.7.18");
@@ -184,7 +150,7 @@ TEST(PythonInstalled, UsesLicenseClassifiersWhenNoLicenseField) {
       "Classifier: License :: OSI Approved :: MIT License\nClassifier: License :: OSI Approved\n"
       "Classifier: License :: OSI Approved :: Apache Software License\nClassifier: Topic :: Utilities\n"
       "Maintainer: Jane\n\nbody: not a header\n";
-  auto r = run("python-installed", "x/foo-1.0.dist-info/METADATA", md);
+  auto r = run_cataloger("python-installed", "x/foo-1.0.dist-info/METADATA", md);
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].licenses, (std::vector<std::string>{"MIT License", "Apache Software License"}));
   EXPECT_EQ(r.packages[0].supplier, "Jane");
@@ -192,42 +158,43 @@ TEST(PythonInstalled, UsesLicenseClassifiersWhenNoLicenseField) {
 
 TEST(PythonInstalled, ReadsHeadersOnlyUntilTheFirstBlankLine) {
   std::string md = "Name: foo\r\nVersion: 2.0\r\n\r\nLicense: GPL\r\n";
-  auto r = run("python-installed", "x/foo-2.0.dist-info/METADATA", md);
+  auto r = run_cataloger("python-installed", "x/foo-2.0.dist-info/METADATA", md);
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].version, "2.0");
   EXPECT_TRUE(r.packages[0].licenses.empty());
 }
 
 TEST(PythonInstalled, FallsBackToTheDirectoryNameForAMissingVersion) {
-  auto r =
-      run("python-installed", "x/foo_bar-3.1.dist-info/METADATA", "Metadata-Version: 2.1\nName: foo-bar\n");
+  auto r = run_cataloger("python-installed", "x/foo_bar-3.1.dist-info/METADATA",
+                         "Metadata-Version: 2.1\nName: foo-bar\n");
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].version, "3.1");
   EXPECT_EQ(r.packages[0].version_source, "file name");
 }
 
 TEST(PythonInstalled, MissingNameOrVersionGivesDiagnostics) {
-  auto r = run("python-installed", "x/foo.dist-info/METADATA", "Metadata-Version: 2.1\nVersion: 1\n");
+  auto r =
+      run_cataloger("python-installed", "x/foo.dist-info/METADATA", "Metadata-Version: 2.1\nVersion: 1\n");
   EXPECT_TRUE(r.packages.empty());
-  EXPECT_EQ(diag_codes(r), "python.missing-name ");
+  EXPECT_EQ(diagnostic_codes(r), "python.missing-name ");
   EXPECT_EQ(r.diagnostics[0].where.path, "x/foo.dist-info/METADATA");
-  auto v = run("python-installed", "x/foo.dist-info/METADATA", "Name: foo\n");
+  auto v = run_cataloger("python-installed", "x/foo.dist-info/METADATA", "Name: foo\n");
   EXPECT_TRUE(v.packages.empty());
-  EXPECT_EQ(diag_codes(v), "python.missing-version ");
-  auto bin = run("python-installed", "x/foo.egg-info",
-                 std::string("\x7f"
-                             "ELF\0\0\x01",
-                             7));
+  EXPECT_EQ(diagnostic_codes(v), "python.missing-version ");
+  auto bin = run_cataloger("python-installed", "x/foo.egg-info",
+                           std::string("\x7f"
+                                       "ELF\0\0\x01",
+                                       7));
   EXPECT_TRUE(bin.packages.empty());
-  EXPECT_EQ(diag_codes(bin), "python.missing-name ");
+  EXPECT_EQ(diagnostic_codes(bin), "python.missing-name ");
 }
 
 TEST(PythonInstalled, TruncatedFileSaysSoAndKeepsWhatItRead) {
-  auto r =
-      run("python-installed", "x/foo-1.0.dist-info/METADATA", "Name: foo\nVersion: 1.0\nLicense: MI", true);
+  auto r = run_cataloger("python-installed", "x/foo-1.0.dist-info/METADATA",
+                         "Name: foo\nVersion: 1.0\nLicense: MI", true);
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].version, "1.0");
-  EXPECT_EQ(diag_codes(r), "python.truncated ");
+  EXPECT_EQ(diagnostic_codes(r), "python.truncated ");
 }
 
 TEST(PythonInstalled, ReadsDistInfoThatPipInstalled) {
@@ -242,8 +209,8 @@ TEST(PythonInstalled, ReadsDistInfoThatPipInstalled) {
   }
   if (python.empty())
     GTEST_SKIP() << "no python3 with pip, setuptools and wheel to build and install a project";
-  fs::path dir = fs::path(::testing::TempDir()) / "customs_pip_install";
-  fs::remove_all(dir);
+  testing::ScratchDir scratch("customs-pip-install");
+  fs::path dir = scratch.path();
   fs::create_directories(dir / "proj/tinypkg");
   std::ofstream(dir / "proj/tinypkg/__init__.py") << "X = 1\n";
   std::ofstream(dir / "proj/pyproject.toml")
@@ -259,9 +226,9 @@ TEST(PythonInstalled, ReadsDistInfoThatPipInstalled) {
   fs::path metadata = dir / "site/Tiny_Pkg-0.3.1.dist-info/METADATA";
   ASSERT_TRUE(fs::exists(metadata));
   std::string path = "site/Tiny_Pkg-0.3.1.dist-info/METADATA";
-  ASSERT_GT(row("python-installed").wants(file_entry(path)), 0u);
-  auto r = run("python-installed", path, read_file(metadata));
-  ASSERT_EQ(r.packages.size(), 1u) << diag_codes(r);
+  ASSERT_GT(cataloger_row("python-installed").wants(file_entry(path)), 0u);
+  auto r = run_cataloger("python-installed", path, read_file(metadata));
+  ASSERT_EQ(r.packages.size(), 1u) << diagnostic_codes(r);
   EXPECT_EQ(r.packages[0].name, "Tiny-Pkg");
   EXPECT_EQ(r.packages[0].version, "0.3.1");
   EXPECT_EQ(r.packages[0].licenses, std::vector<std::string>{"BSD-3-Clause"});
@@ -273,7 +240,7 @@ TEST(PythonInstalled, ReadsDistInfoThatPipInstalled) {
 bool have_python3() { return std::system("python3 -c 'import zipfile' >/dev/null 2>&1") == 0; }
 
 TEST(PythonEgg, WantsEggFilesOnly) {
-  const Cataloger& c = row("python-egg");
+  const Cataloger& c = cataloger_row("python-egg");
   EXPECT_GT(c.wants(file_entry("usr/lib/python3/site-packages/example-21.12-py3.6.egg")), 0u);
   EXPECT_EQ(c.wants(file_entry("usr/lib/python3/site-packages/example.egg-info")), 0u);
   EXPECT_EQ(c.wants(file_entry(".egg")), 0u);
@@ -281,8 +248,8 @@ TEST(PythonEgg, WantsEggFilesOnly) {
 
 TEST(PythonEgg, ReadsPkgInfoInsideAZippedEgg) {
   std::string path = "site-packages/example-21.12-py3.6.egg";
-  auto r = run("python-egg", path, fixture("example-21.12-py3.6.egg"));
-  ASSERT_EQ(r.packages.size(), 1u) << diag_codes(r);
+  auto r = run_cataloger("python-egg", path, catalog_testdata("python/example-21.12-py3.6.egg"));
+  ASSERT_EQ(r.packages.size(), 1u) << diagnostic_codes(r);
   const Package& p = r.packages[0];
   EXPECT_EQ(p.name, "example");
   EXPECT_EQ(p.version, "21.12");
@@ -297,8 +264,8 @@ TEST(PythonEgg, ReadsPkgInfoInsideAZippedEgg) {
 TEST(PythonEgg, ReadsAnEggThatSetuptoolsBuilt) {
   if (std::system("python3 -c 'import setuptools' >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "python3 has no setuptools";
-  fs::path dir = fs::path(::testing::TempDir()) / "customs_bdist_egg";
-  fs::remove_all(dir);
+  testing::ScratchDir scratch("customs-bdist-egg");
+  fs::path dir = scratch.path();
   fs::create_directories(dir / "proj/eggpkg");
   std::ofstream(dir / "proj/eggpkg/__init__.py") << "Y = 2\n";
   std::ofstream(dir / "proj/setup.py")
@@ -311,9 +278,9 @@ TEST(PythonEgg, ReadsAnEggThatSetuptoolsBuilt) {
   for (const auto& e : fs::directory_iterator(dir / "dist")) egg = e.path();
   ASSERT_FALSE(egg.empty());
   std::string path = "opt/app/" + egg.filename().string();
-  ASSERT_GT(row("python-egg").wants(file_entry(path)), 0u);
-  auto r = run("python-egg", path, read_file(egg));
-  ASSERT_EQ(r.packages.size(), 1u) << diag_codes(r);
+  ASSERT_GT(cataloger_row("python-egg").wants(file_entry(path)), 0u);
+  auto r = run_cataloger("python-egg", path, read_file(egg));
+  ASSERT_EQ(r.packages.size(), 1u) << diagnostic_codes(r);
   EXPECT_EQ(r.packages[0].name, "egg-pkg");
   EXPECT_EQ(r.packages[0].version, "1.4.2");
   EXPECT_EQ(r.packages[0].licenses, std::vector<std::string>{"Apache-2.0"});
@@ -323,7 +290,8 @@ TEST(PythonEgg, ReadsAnEggThatSetuptoolsBuilt) {
 
 TEST(PythonEgg, BombedPkgInfoIsCutWithADiagnostic) {
   if (!have_python3()) GTEST_SKIP() << "python3 missing: cannot write the bomb zip";
-  fs::path egg = fs::path(::testing::TempDir()) / "customs_bomb-1.0-py3.11.egg";
+  testing::ScratchDir scratch("customs-egg-bomb");
+  fs::path egg = scratch / "customs_bomb-1.0-py3.11.egg";
   std::string cmd =
       "python3 -c \"import zipfile; z = zipfile.ZipFile('" + egg.string() +
       "', 'w', zipfile.ZIP_DEFLATED); "
@@ -332,27 +300,27 @@ TEST(PythonEgg, BombedPkgInfoIsCutWithADiagnostic) {
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   std::string bytes = read_file(egg);
   EXPECT_LT(bytes.size(), 1u << 20);
-  auto r = run("python-egg", "x/bomb-1.0-py3.11.egg", bytes);
+  auto r = run_cataloger("python-egg", "x/bomb-1.0-py3.11.egg", bytes);
   ASSERT_EQ(r.packages.size(), 1u);
   EXPECT_EQ(r.packages[0].name, "bomb");
   EXPECT_EQ(r.packages[0].version, "1.0");
-  EXPECT_EQ(diag_codes(r), "python.truncated ");
+  EXPECT_EQ(diagnostic_codes(r), "python.truncated ");
 }
 
 TEST(PythonEgg, BrokenEggsGiveDiagnostics) {
-  std::string egg = fixture("example-21.12-py3.6.egg");
-  auto cut = run("python-egg", "x/example.egg", std::string_view(egg).substr(0, egg.size() / 2));
+  std::string egg = catalog_testdata("python/example-21.12-py3.6.egg");
+  auto cut = run_cataloger("python-egg", "x/example.egg", std::string_view(egg).substr(0, egg.size() / 2));
   EXPECT_TRUE(cut.packages.empty());
-  EXPECT_EQ(diag_codes(cut), "python.egg-unreadable ");
-  auto text = run("python-egg", "x/example.egg", "not a zip");
-  EXPECT_EQ(diag_codes(text), "python.egg-not-zip ");
-  auto truncated = run("python-egg", "x/example.egg", egg, true);
-  EXPECT_EQ(diag_codes(truncated), "python.truncated ");
+  EXPECT_EQ(diagnostic_codes(cut), "python.egg-unreadable ");
+  auto text = run_cataloger("python-egg", "x/example.egg", "not a zip");
+  EXPECT_EQ(diagnostic_codes(text), "python.egg-not-zip ");
+  auto truncated = run_cataloger("python-egg", "x/example.egg", egg, true);
+  EXPECT_EQ(diagnostic_codes(truncated), "python.truncated ");
   // The same zip with the entry renamed (in its local header and its central directory).
   std::string renamed = replace_all(egg, "EGG-INFO/PKG-INFO", "EGG-INFO/PKG-INFX");
-  auto no_metadata = run("python-egg", "x/example.egg", renamed);
+  auto no_metadata = run_cataloger("python-egg", "x/example.egg", renamed);
   EXPECT_TRUE(no_metadata.packages.empty());
-  EXPECT_EQ(diag_codes(no_metadata), "python.egg-no-metadata ");
+  EXPECT_EQ(diagnostic_codes(no_metadata), "python.egg-no-metadata ");
 }
 
 }  // namespace

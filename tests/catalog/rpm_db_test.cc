@@ -6,36 +6,24 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
 #include "catalog/catalog.h"
+#include "catalog/catalog_test_util.h"
 #include "catalog/rpm/rpmdb.h"
 #include "catalog/rpm_fixtures.h"
+#include "scratch_dir.h"
 
 namespace customs {
 namespace {
 
-using rpm_test::read_file;
+using customs::testing::cataloger_row;
+using customs::testing::file_entry;
+using customs::testing::has_diagnostic;
+using customs::testing::read_file;
+using customs::testing::run_cataloger;
 using rpm_test::sqlite_blobs;
 using rpm_test::testdata;
-
-const Cataloger& row(std::string_view name) {
-  static const std::vector<Cataloger> rows = rpm_catalogers();
-  for (const Cataloger& c : rows) {
-    if (c.name == name) return c;
-  }
-  throw std::runtime_error("no cataloger " + std::string(name));
-}
-
-CatalogResult run(std::string_view row_name, std::string_view path, std::string_view content,
-                  bool truncated = false) {
-  CatalogResult out;
-  CatalogFile file;
-  file.path = path;
-  file.content = content;
-  file.truncated = truncated;
-  row(row_name).parse(file, out);
-  return out;
-}
 
 std::vector<std::string> nevras(const CatalogResult& r) {
   std::vector<std::string> out;
@@ -50,40 +38,28 @@ std::vector<std::string> codes(const CatalogResult& r) {
   return out;
 }
 
-bool has_code(const CatalogResult& r, const std::string& code) {
-  auto c = codes(r);
-  return std::find(c.begin(), c.end(), code) != c.end();
-}
-
 const std::vector<std::string> kFixturePackages = {"bar-0.9-1.noarch", "foo-2:1.2.3-4.el9.x86_64",
                                                    "foo-libs-2:1.2.3-4.el9.x86_64"};
 
-FsEntry file_entry(const std::string& path, uint64_t size = 1000) {
-  FsEntry e;
-  e.path = path;
-  e.size = size;
-  e.mode = 0644;
-  return e;
-}
-
 TEST(RpmDb, WantsTheDatabasesWholeInBothLocations) {
-  EXPECT_EQ(row("rpmdb-sqlite").wants(file_entry("var/lib/rpm/rpmdb.sqlite", 40 << 20)), UINT64_MAX);
-  EXPECT_EQ(row("rpmdb-sqlite").wants(file_entry("usr/lib/sysimage/rpm/rpmdb.sqlite")), UINT64_MAX);
-  EXPECT_EQ(row("rpmdb-bdb").wants(file_entry("var/lib/rpm/Packages")), UINT64_MAX);
-  EXPECT_EQ(row("rpmdb-ndb").wants(file_entry("usr/lib/sysimage/rpm/Packages.db")), UINT64_MAX);
-  EXPECT_EQ(row("rpmdb-ndb").wants(file_entry("var/lib/rpm/Packages.db")), UINT64_MAX);
-  EXPECT_EQ(row("rpmdb-bdb").wants(file_entry("var/lib/rpm/Packages.db")), 0u);
-  EXPECT_EQ(row("rpmdb-bdb").wants(file_entry("home/x/var/lib/rpm/Packages")), 0u);
-  EXPECT_EQ(row("rpmdb-sqlite").wants(file_entry("var/lib/rpm/rpmdb.sqlite-wal")), 0u);
-  EXPECT_EQ(row("rpmdb-bdb").wants(file_entry("var/lib/rpm/Name")), 0u);
+  EXPECT_EQ(cataloger_row("rpmdb-sqlite").wants(file_entry("var/lib/rpm/rpmdb.sqlite", 0644, 40 << 20)),
+            UINT64_MAX);
+  EXPECT_EQ(cataloger_row("rpmdb-sqlite").wants(file_entry("usr/lib/sysimage/rpm/rpmdb.sqlite")), UINT64_MAX);
+  EXPECT_EQ(cataloger_row("rpmdb-bdb").wants(file_entry("var/lib/rpm/Packages")), UINT64_MAX);
+  EXPECT_EQ(cataloger_row("rpmdb-ndb").wants(file_entry("usr/lib/sysimage/rpm/Packages.db")), UINT64_MAX);
+  EXPECT_EQ(cataloger_row("rpmdb-ndb").wants(file_entry("var/lib/rpm/Packages.db")), UINT64_MAX);
+  EXPECT_EQ(cataloger_row("rpmdb-bdb").wants(file_entry("var/lib/rpm/Packages.db")), 0u);
+  EXPECT_EQ(cataloger_row("rpmdb-bdb").wants(file_entry("home/x/var/lib/rpm/Packages")), 0u);
+  EXPECT_EQ(cataloger_row("rpmdb-sqlite").wants(file_entry("var/lib/rpm/rpmdb.sqlite-wal")), 0u);
+  EXPECT_EQ(cataloger_row("rpmdb-bdb").wants(file_entry("var/lib/rpm/Name")), 0u);
   FsEntry dir = file_entry("var/lib/rpm/Packages");
   dir.type = EntryType::kDirectory;
-  EXPECT_EQ(row("rpmdb-bdb").wants(dir), 0u);
+  EXPECT_EQ(cataloger_row("rpmdb-bdb").wants(dir), 0u);
 }
 
 TEST(RpmDb, ReadsTheCommittedSqliteDatabase) {
   std::string bytes = read_file(testdata("rpmdb.sqlite"));
-  auto r = run("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite", bytes);
+  auto r = run_cataloger("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite", bytes);
   EXPECT_EQ(nevras(r), kFixturePackages);
   EXPECT_TRUE(r.diagnostics.empty()) << codes(r).front();
   for (const Package& p : r.packages) {
@@ -97,7 +73,7 @@ TEST(RpmDb, ReadsTheCommittedSqliteDatabase) {
 TEST(RpmDb, ReadsTheCommittedBerkeleyDbInBothByteOrders) {
   for (const char* name : {"Packages", "Packages-be"}) {
     std::string bytes = read_file(testdata(name));
-    auto r = run("rpmdb-bdb", "var/lib/rpm/Packages", bytes);
+    auto r = run_cataloger("rpmdb-bdb", "var/lib/rpm/Packages", bytes);
     EXPECT_EQ(nevras(r), kFixturePackages) << name;
     EXPECT_TRUE(r.diagnostics.empty()) << name << ": " << r.diagnostics.front().message;
     for (const Package& p : r.packages) EXPECT_EQ(p.cataloger, "rpmdb-bdb");
@@ -106,14 +82,14 @@ TEST(RpmDb, ReadsTheCommittedBerkeleyDbInBothByteOrders) {
 
 TEST(RpmDb, ReadsAnNdbDatabase) {
   std::string bytes = rpm_test::make_ndb(sqlite_blobs(testdata("rpmdb.sqlite")));
-  auto r = run("rpmdb-ndb", "usr/lib/sysimage/rpm/Packages.db", bytes);
+  auto r = run_cataloger("rpmdb-ndb", "usr/lib/sysimage/rpm/Packages.db", bytes);
   EXPECT_EQ(nevras(r), kFixturePackages);
   EXPECT_TRUE(r.diagnostics.empty());
 }
 
 TEST(RpmDb, SameFilesFromEveryFormat) {
-  auto sqlite = run("rpmdb-sqlite", "a", read_file(testdata("rpmdb.sqlite")));
-  auto bdb = run("rpmdb-bdb", "b", read_file(testdata("Packages")));
+  auto sqlite = run_cataloger("rpmdb-sqlite", "a", read_file(testdata("rpmdb.sqlite")));
+  auto bdb = run_cataloger("rpmdb-bdb", "b", read_file(testdata("Packages")));
   auto by_name = [](std::vector<Package> v) {
     std::sort(v.begin(), v.end(), [](const Package& a, const Package& b) { return a.name < b.name; });
     return v;
@@ -131,20 +107,24 @@ TEST(RpmDb, SameFilesFromEveryFormat) {
 class RpmDbTools : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = ::testing::TempDir() + "/rpm-tools-fixtures";
+    scratch_ = std::make_unique<testing::ScratchDir>("customs-rpm-tools");
+    dir_ = scratch_->str();
     skip_reason_ = rpm_test::make_fixtures_with_tools(dir_);
   }
   void SetUp() override {
     if (!skip_reason_.empty()) GTEST_SKIP() << "cannot make rpm databases: " << skip_reason_;
   }
+  static void TearDownTestSuite() { scratch_.reset(); }
+  static std::unique_ptr<testing::ScratchDir> scratch_;
   static std::string dir_, skip_reason_;
 };
+std::unique_ptr<testing::ScratchDir> RpmDbTools::scratch_;
 std::string RpmDbTools::dir_, RpmDbTools::skip_reason_;
 
 TEST_F(RpmDbTools, ReadsTheDatabaseAsRpmLeftIt) {
   std::string bytes = read_file(dir_ + "/raw/rpmdb.sqlite");
   ASSERT_EQ(bytes[18], 2) << "rpm writes WAL-mode databases";
-  auto r = run("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite", bytes);
+  auto r = run_cataloger("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite", bytes);
   EXPECT_EQ(nevras(r), kFixturePackages);
   EXPECT_TRUE(r.diagnostics.empty());
 }
@@ -153,7 +133,7 @@ TEST_F(RpmDbTools, ReadsBerkeleyDbMadeByDbLoad) {
   if (!rpm_test::have_tool("db5.3_load"))
     GTEST_SKIP() << "db5.3_load (apt-get install db5.3-util) is missing";
   for (const char* name : {"/Packages", "/Packages-be"}) {
-    auto r = run("rpmdb-bdb", "var/lib/rpm/Packages", read_file(dir_ + name));
+    auto r = run_cataloger("rpmdb-bdb", "var/lib/rpm/Packages", read_file(dir_ + name));
     EXPECT_EQ(nevras(r), kFixturePackages) << name;
   }
 }
@@ -171,7 +151,8 @@ TEST_F(RpmDbTools, NdbBackendOfThisRpm) {
                     "-i --justdb --nodeps --nosignature --ignorearch --noscripts '" + dir_ +
                     "'/raw/*.rpm >/dev/null 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
-  auto r = run("rpmdb-ndb", "var/lib/rpm/Packages.db", read_file(root + "/var/lib/rpm/Packages.db"));
+  auto r =
+      run_cataloger("rpmdb-ndb", "var/lib/rpm/Packages.db", read_file(root + "/var/lib/rpm/Packages.db"));
   EXPECT_EQ(nevras(r), kFixturePackages);
   EXPECT_TRUE(r.diagnostics.empty());
 }
@@ -181,37 +162,39 @@ TEST_F(RpmDbTools, NdbBackendOfThisRpm) {
 TEST(RpmDbBroken, TruncatedSqliteGivesADiagnostic) {
   std::string bytes = read_file(testdata("rpmdb.sqlite"));
   for (size_t keep : {size_t{0}, size_t{10}, size_t{100}, size_t{512}, bytes.size() / 2, bytes.size() - 1}) {
-    auto r = run("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite", std::string_view(bytes).substr(0, keep), true);
+    auto r = run_cataloger("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite",
+                           std::string_view(bytes).substr(0, keep), true);
     EXPECT_FALSE(r.diagnostics.empty()) << keep;
-    EXPECT_TRUE(has_code(r, "rpm.truncated")) << keep;
+    EXPECT_TRUE(has_diagnostic(r, "rpm.truncated")) << keep;
   }
 }
 
 TEST(RpmDbBroken, NotASqliteFileSaysSo) {
-  auto r = run("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite", "hello");
+  auto r = run_cataloger("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite", "hello");
   EXPECT_EQ(codes(r), std::vector<std::string>{"rpm.bad-magic"});
 }
 
 TEST(RpmDbBroken, SqliteWithoutPackagesTableSaysSo) {
-  std::string path = ::testing::TempDir() + "/empty.sqlite";
-  std::remove(path.c_str());
+  testing::ScratchDir scratch("customs-rpm-sqlite");
+  std::string path = (scratch / "empty.sqlite").string();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_exec(db, "CREATE TABLE Other(x); CREATE VIEW Packages AS SELECT 1 AS hnum, x'00' AS blob;", nullptr,
                nullptr, nullptr);
   sqlite3_close(db);
-  auto r = run("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite", read_file(path));
+  auto r = run_cataloger("rpmdb-sqlite", "var/lib/rpm/rpmdb.sqlite", read_file(path));
   EXPECT_EQ(codes(r), std::vector<std::string>{"rpm.sqlite-query"});
 }
 
 TEST(RpmDbBroken, TruncatedBerkeleyDbKeepsWhatItCouldRead) {
   std::string bytes = read_file(testdata("Packages"));
   for (size_t keep = 0; keep < bytes.size(); keep += 512) {
-    auto r = run("rpmdb-bdb", "var/lib/rpm/Packages", std::string_view(bytes).substr(0, keep));
+    auto r = run_cataloger("rpmdb-bdb", "var/lib/rpm/Packages", std::string_view(bytes).substr(0, keep));
     EXPECT_FALSE(r.diagnostics.empty()) << keep;
   }
-  auto r = run("rpmdb-bdb", "var/lib/rpm/Packages", std::string_view(bytes).substr(0, bytes.size() - 4096));
-  EXPECT_TRUE(has_code(r, "rpm.truncated"));
+  auto r = run_cataloger("rpmdb-bdb", "var/lib/rpm/Packages",
+                         std::string_view(bytes).substr(0, bytes.size() - 4096));
+  EXPECT_TRUE(has_diagnostic(r, "rpm.truncated"));
 }
 
 // Overflow page numbers of the committed LE fixture, found by walking it like the reader does.
@@ -230,8 +213,8 @@ TEST(RpmDbBroken, OverflowPageLoopEnds) {
   for (uint32_t pg : pages) {
     std::string loop = bytes;
     rpm_test::put_le32(loop, size_t{pg} * 4096 + 16, pg);  // next page = itself
-    auto r = run("rpmdb-bdb", "var/lib/rpm/Packages", loop);
-    EXPECT_TRUE(has_code(r, "rpm.bdb-overflow")) << pg;
+    auto r = run_cataloger("rpmdb-bdb", "var/lib/rpm/Packages", loop);
+    EXPECT_TRUE(has_diagnostic(r, "rpm.bdb-overflow")) << pg;
     EXPECT_LT(r.packages.size(), 3u);
   }
 }
@@ -241,13 +224,13 @@ TEST(RpmDbBroken, OverflowPagePastTheEndIsReported) {
   auto pages = overflow_pages(bytes);
   ASSERT_FALSE(pages.empty());
   rpm_test::put_le32(bytes, size_t{pages[0]} * 4096 + 16, 0x7fffffff);
-  auto r = run("rpmdb-bdb", "var/lib/rpm/Packages", bytes);
-  EXPECT_TRUE(has_code(r, "rpm.bdb-overflow"));
+  auto r = run_cataloger("rpmdb-bdb", "var/lib/rpm/Packages", bytes);
+  EXPECT_TRUE(has_diagnostic(r, "rpm.bdb-overflow"));
   EXPECT_EQ(r.packages.size(), 2u);
 }
 
 TEST(RpmDbBroken, NotABerkeleyDbSaysSo) {
-  auto r = run("rpmdb-bdb", "var/lib/rpm/Packages", std::string(4096, 'x'));
+  auto r = run_cataloger("rpmdb-bdb", "var/lib/rpm/Packages", std::string(4096, 'x'));
   EXPECT_EQ(codes(r), std::vector<std::string>{"rpm.bad-magic"});
 }
 
@@ -256,20 +239,20 @@ TEST(RpmDbBroken, NdbBlobWithBadHeaderIsReportedAndOthersKept) {
   ASSERT_EQ(blobs.size(), 3u);
   blobs[1].second.replace(8 + 8, 4, "\x7f\xff\xff\xff", 4);  // first entry's offset far past the data
   blobs[1].second.replace(0, 4, "\x00\x00\xff\xff", 4);      // and an entry count past the blob
-  auto r = run("rpmdb-ndb", "var/lib/rpm/Packages.db", rpm_test::make_ndb(blobs));
+  auto r = run_cataloger("rpmdb-ndb", "var/lib/rpm/Packages.db", rpm_test::make_ndb(blobs));
   EXPECT_EQ(r.packages.size(), 2u);
   EXPECT_EQ(codes(r), std::vector<std::string>{"rpm.bad-header"});
 }
 
 TEST(RpmDbBroken, TruncatedNdbKeepsBlobsBeforeTheCut) {
   std::string bytes = rpm_test::make_ndb(sqlite_blobs(testdata("rpmdb.sqlite")));
-  auto r =
-      run("rpmdb-ndb", "var/lib/rpm/Packages.db", std::string_view(bytes).substr(0, bytes.size() - 20), true);
+  auto r = run_cataloger("rpmdb-ndb", "var/lib/rpm/Packages.db",
+                         std::string_view(bytes).substr(0, bytes.size() - 20), true);
   EXPECT_EQ(r.packages.size(), 2u);
-  EXPECT_TRUE(has_code(r, "rpm.truncated"));
-  EXPECT_TRUE(has_code(r, "rpm.ndb-blob"));
+  EXPECT_TRUE(has_diagnostic(r, "rpm.truncated"));
+  EXPECT_TRUE(has_diagnostic(r, "rpm.ndb-blob"));
   for (size_t keep : {size_t{0}, size_t{31}, size_t{100}, size_t{4095}}) {
-    auto cut = run("rpmdb-ndb", "var/lib/rpm/Packages.db", std::string_view(bytes).substr(0, keep));
+    auto cut = run_cataloger("rpmdb-ndb", "var/lib/rpm/Packages.db", std::string_view(bytes).substr(0, keep));
     EXPECT_TRUE(cut.packages.empty());
     EXPECT_FALSE(cut.diagnostics.empty()) << keep;
   }
@@ -278,7 +261,7 @@ TEST(RpmDbBroken, TruncatedNdbKeepsBlobsBeforeTheCut) {
 TEST(RpmDbBroken, NdbSlotPointingIntoSlotPagesIsReported) {
   std::string bytes = rpm_test::make_ndb(sqlite_blobs(testdata("rpmdb.sqlite")));
   rpm_test::put_le32(bytes, 32 + 8, 1);  // first slot's blob at block 1, inside the slot page
-  auto r = run("rpmdb-ndb", "var/lib/rpm/Packages.db", bytes);
+  auto r = run_cataloger("rpmdb-ndb", "var/lib/rpm/Packages.db", bytes);
   EXPECT_EQ(r.packages.size(), 2u);
   EXPECT_EQ(codes(r), std::vector<std::string>{"rpm.ndb-blob"});
 }
@@ -286,16 +269,16 @@ TEST(RpmDbBroken, NdbSlotPointingIntoSlotPagesIsReported) {
 TEST(RpmDbBroken, NdbWithHugeSlotPageCountEnds) {
   std::string bytes = rpm_test::make_ndb(sqlite_blobs(testdata("rpmdb.sqlite")));
   rpm_test::put_le32(bytes, 12, 0xffffffff);
-  auto r = run("rpmdb-ndb", "var/lib/rpm/Packages.db", bytes);
-  EXPECT_TRUE(has_code(r, "rpm.truncated"));
+  auto r = run_cataloger("rpmdb-ndb", "var/lib/rpm/Packages.db", bytes);
+  EXPECT_TRUE(has_diagnostic(r, "rpm.truncated"));
 }
 
 TEST(RpmDbBroken, NdbSlotsSharingOneBlobAreCutOff) {
   std::string bytes = rpm_test::make_ndb(sqlite_blobs(testdata("rpmdb.sqlite")));
   std::string third_slot = bytes.substr(32 + 2 * 16, 16);
   for (size_t slot = 3; slot < 254; ++slot) bytes.replace(32 + slot * 16, 16, third_slot);
-  auto r = run("rpmdb-ndb", "var/lib/rpm/Packages.db", bytes);
-  EXPECT_TRUE(has_code(r, "rpm.overlapping-records"));
+  auto r = run_cataloger("rpmdb-ndb", "var/lib/rpm/Packages.db", bytes);
+  EXPECT_TRUE(has_diagnostic(r, "rpm.overlapping-records"));
   EXPECT_LT(r.packages.size(), 20u);
   EXPECT_GE(r.packages.size(), 3u);
 }
@@ -308,7 +291,7 @@ TEST(RpmDbScale, AFullSlotPageIsReadQuickly) {
   }
   std::string bytes = rpm_test::make_ndb(many);
   auto start = std::chrono::steady_clock::now();
-  auto r = run("rpmdb-ndb", "var/lib/rpm/Packages.db", bytes);
+  auto r = run_cataloger("rpmdb-ndb", "var/lib/rpm/Packages.db", bytes);
   auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(r.packages.size(), 240u);

@@ -14,14 +14,11 @@
 #include <utility>
 #include <vector>
 
+#include "catalog/catalog_test_util.h"
+
 namespace customs::rpm_test {
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::read_file;
 
 inline std::string testdata(const std::string& name) {
   return std::string(CUSTOMS_TESTDATA) + "/catalog/rpm/" + name;

@@ -4,40 +4,25 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "catalog/catalog.h"
+#include "catalog/catalog_test_util.h"
+#include "scratch_dir.h"
 
 namespace customs {
 namespace {
 
 namespace fs = std::filesystem;
 
-const Cataloger& row(std::string_view name) {
-  static const std::vector<Cataloger> rows = rust_catalogers();
-  for (const Cataloger& c : rows) {
-    if (c.name == name) return c;
-  }
-  throw std::runtime_error("no row");
-}
+using customs::testing::catalog_testdata;
+using customs::testing::cataloger_row;
+using customs::testing::read_file;
+using customs::testing::run_cataloger;
 
+// The parse() of the row named `row_name` over `bytes` read at `path` as an executable file.
 CatalogResult run(std::string_view row_name, std::string_view path, std::string_view bytes,
                   bool truncated = false) {
-  CatalogFile file;
-  file.path = path;
-  file.content = bytes;
-  file.truncated = truncated;
-  file.mode = 0755;
-  CatalogResult out;
-  row(row_name).parse(file, out);
-  return out;
-}
-
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return run_cataloger(row_name, path, bytes, truncated, /*mode=*/0755);
 }
 
 void write_bytes(const fs::path& p, std::string_view bytes) {
@@ -55,13 +40,8 @@ std::string zlib_compress(std::string_view data) {
 }
 
 fs::path work_dir() {
-  static const fs::path dir = [] {
-    fs::path d = fs::path(::testing::TempDir()) / "customs-rust-fixture";
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
+  static const testing::ScratchDir dir("customs-rust-fixture");
+  return dir.path();
 }
 
 std::string find_tool(const std::string& name) {
@@ -97,7 +77,7 @@ std::string with_audit_section(std::string_view section, const std::string& tag)
                     "' --set-section-flags .dep-v0=noload,readonly '" + rust_program().string() + "' '" +
                     out.string() + "' > /dev/null 2>&1";
   if (std::system(cmd.c_str()) != 0) return {};
-  return read_bytes(out);
+  return read_file(out);
 }
 
 #define REQUIRE_RUST_TOOLS()                                                                     \
@@ -136,7 +116,7 @@ TEST(RustBinary, ReadsCargoAuditableSection) {
 
 TEST(RustBinary, ProgramWithoutAuditDataIsSkippedSilently) {
   REQUIRE_RUST_TOOLS();
-  std::string bytes = read_bytes(rust_program());
+  std::string bytes = read_file(rust_program());
   CatalogResult out = run("rust-binary", "usr/bin/hello", bytes);
   EXPECT_TRUE(out.packages.empty());
   EXPECT_TRUE(out.diagnostics.empty());
@@ -174,7 +154,7 @@ TEST(RustBinary, CorruptAndTruncatedDataGiveDiagnostics) {
   EXPECT_EQ(out.diagnostics[1].message, "2 dependency indices point at no package");
 }
 
-std::string registry_lockfile() { return read_bytes(fs::path(CUSTOMS_TESTDATA) / "catalog/rust/Cargo.lock"); }
+std::string registry_lockfile() { return catalog_testdata("rust/Cargo.lock"); }
 
 const Package* find(const CatalogResult& out, std::string_view name, std::string_view version) {
   for (const Package& p : out.packages) {
@@ -220,7 +200,7 @@ TEST(CargoLock, ReadsTheLockfileCargoWritesForAPathWorkspace) {
   std::string cmd = "cd '" + ws.string() + "' && CARGO_HOME='" + (work_dir() / "cargo-home").string() + "' " +
                     cargo + " generate-lockfile --offline > /dev/null 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
-  CatalogResult out = run("rust-cargo-lock", "Cargo.lock", read_bytes(ws / "Cargo.lock"));
+  CatalogResult out = run("rust-cargo-lock", "Cargo.lock", read_file(ws / "Cargo.lock"));
   EXPECT_TRUE(out.diagnostics.empty());
   ASSERT_EQ(out.packages.size(), 2u);
   EXPECT_EQ(out.packages[0].name, "app");
@@ -285,9 +265,9 @@ TEST(CargoLock, WantsOnlyCargoLock) {
   FsEntry e;
   e.path = "src/app/Cargo.lock";
   e.size = 10;
-  EXPECT_GT(row("rust-cargo-lock").wants(e), 0u);
+  EXPECT_GT(cataloger_row("rust-cargo-lock").wants(e), 0u);
   e.path = "src/app/Cargo.toml";
-  EXPECT_EQ(row("rust-cargo-lock").wants(e), 0u);
+  EXPECT_EQ(cataloger_row("rust-cargo-lock").wants(e), 0u);
 }
 
 }  // namespace

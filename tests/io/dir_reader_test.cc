@@ -1,4 +1,5 @@
 #include "io/dir_reader.h"
+#include "scratch_dir.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -171,17 +172,11 @@ TEST(DirReader, EntryCountIsBounded) {
 
 class TempDir {
  public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "customs-dirreader-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data()) ? tmpl : "";
-  }
-  ~TempDir() {
-    if (!path_.empty()) std::filesystem::remove_all(path_);
-  }
   const std::string& path() const { return path_; }
 
  private:
-  std::string path_;
+  testing::ScratchDir dir_{"customs-dirreader"};
+  std::string path_ = dir_.str();
 };
 
 TEST(DirReader, RealTreeReportsLinksAndFifosWithoutFollowingOrOpening) {

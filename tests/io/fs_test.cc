@@ -1,4 +1,5 @@
 #include "io/fs.h"
+#include "scratch_dir.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -47,28 +48,20 @@ TEST(DiskFs, MissingFileIsNotFoundWithPath) {
   EXPECT_EQ(r.error().where.file, "/nonexistent/customs/file");
 }
 
-// A fresh directory under TMPDIR, removed with everything in it at the end of the test.
+// A fresh directory, removed with everything in it at the end of the test.
 class TempDir {
  public:
-  TempDir() {
-    std::string tmpl =
-        (std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + std::string("/fs_test.XXXXXX");
-    dir_ = ::mkdtemp(tmpl.data()) ? tmpl : "";
-  }
-  ~TempDir() {
-    if (!dir_.empty()) std::system(("rm -rf '" + dir_ + "'").c_str());
-  }
-  std::string path(const std::string& name) const { return dir_ + "/" + name; }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
   std::vector<std::string> names() const {
     DiskFs fs;
     std::vector<std::string> out;
-    auto entries = fs.list_dir(dir_);
+    auto entries = fs.list_dir(dir_.str());
     for (const auto& e : *entries) out.push_back(e.name);
     return out;
   }
 
  private:
-  std::string dir_;
+  testing::ScratchDir dir_{"fs_test"};
 };
 
 std::string slurp(const std::string& path) {

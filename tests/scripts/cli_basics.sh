@@ -21,6 +21,7 @@ Usage: customs <command> [options]
 Commands:
   dockerfile  Check Dockerfiles and Containerfiles for security problems
   image       Inspect a container image layer by layer
+  sbom        List every package of an image, directory or file (CycloneDX, SPDX); read an SBOM back
   scan        Inspect a Dockerfile, an image or a root file system, whichever TARGET is
   checks      List the checks customs runs, or show one in full
   version     Print the version of customs and of the libraries it uses
@@ -47,7 +48,7 @@ grep -q -- '--format NAME      report format: table, json, sarif' "$T/out" || fa
 # No arguments: short usage on stderr, exit 2.
 run "$CUSTOMS"
 expect_rc 2; expect_out ""
-expect_err "Usage: customs <dockerfile|image|scan|checks|version|help> [options]
+expect_err "Usage: customs <dockerfile|image|sbom|scan|checks|version|help> [options]
 Run 'customs --help' for more."
 
 # A mistyped command gets a suggestion.

@@ -9,53 +9,20 @@
 #   - live `customs dockerfile --format json|sarif` output for a small Dockerfile, once the CLI has
 #     that command (skipped visibly while it answers with a usage error).
 # Usage: bash validate_report_schemas.sh <customs-binary> <source-dir>
-# Needs Debian's python3-jsonschema (/usr/bin/python3; the PATH python3 may be another one).
+# Needs Debian's python3-jsonschema (tests/scripts/lib/schema_checks.sh).
 set -u
 
 customs=${1:?usage: validate_report_schemas.sh <customs-binary> <source-dir>}
 src=${2:?usage: validate_report_schemas.sh <customs-binary> <source-dir>}
 customs_dir=$(cd "$(dirname "$customs")" 2>/dev/null && pwd) && customs=$customs_dir/$(basename "$customs")
 src=$(cd "$src" && pwd) || exit 1
-python=/usr/bin/python3
 golden=$src/tests/testdata/golden
 json_schema=$src/docs/schemas/customs-report-v1.schema.json
 sarif_schema=$src/../shared/reference/schemas/sarif-2.1.0.schema.json
 [ -f "$sarif_schema" ] || sarif_schema=$src/tests/testdata/schemas/sarif-2.1.0.schema.json
 multitool=${CUSTOMS_SARIF_MULTITOOL:-$HOME/.cache/customs-dev/sarif-multitool/package/Sarif.Multitool}
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
-if ! "$python" -c 'import jsonschema' 2>/dev/null; then
-  echo "FAIL: $python cannot import jsonschema (apt-get install python3-jsonschema)" >&2
-  exit 1
-fi
-
-# validate <document> <schema>: prints every violation and exits non-zero when there is one.
-validate() {
-  "$python" - "$1" "$2" <<'PY'
-import json, sys
-from jsonschema import validators
-doc_path, schema_path = sys.argv[1], sys.argv[2]
-with open(schema_path) as f:
-    schema = json.load(f)
-with open(doc_path) as f:
-    doc = json.load(f)
-cls = validators.validator_for(schema)
-cls.check_schema(schema)
-errors = sorted(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(doc), key=lambda e: list(e.absolute_path))
-for e in errors:
-    print(f"{doc_path}: /{'/'.join(map(str, e.absolute_path))}: {e.message}", file=sys.stderr)
-sys.exit(1 if errors else 0)
-PY
-}
-
-# mutate <document> <python expression on d> <output>: a copy with one deliberate violation.
-mutate() {
-  "$python" -c 'import json,sys; d=json.load(open(sys.argv[1])); exec(sys.argv[2]); json.dump(d, open(sys.argv[3], "w"))' "$1" "$2" "$3"
-}
+source "$src/tests/scripts/lib/schema_checks.sh"
 
 echo "JSON report schema: $json_schema"
 validate "$golden/report.json" "$json_schema" || fail "golden JSON report does not match its schema"
@@ -120,8 +87,4 @@ for format in json sarif; do
   check_live image "$format" "$customs" image "$tmp/images/app.oci" --no-cache --format "$format"
 done
 
-if [ $failures -ne 0 ]; then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
-echo "all report schema checks passed"
+finish "report schema"

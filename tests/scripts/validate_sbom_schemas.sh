@@ -8,66 +8,19 @@
 #   - live `customs sbom <dir> --format cyclonedx|spdx` output for a small directory, once the CLI
 #     has that command (skipped visibly while `customs sbom --help` fails).
 # Usage: bash validate_sbom_schemas.sh <customs-binary> <source-dir>
-# Needs Debian's python3-jsonschema (/usr/bin/python3; 4.10 in Debian 12: RefResolver with a store).
+# Needs Debian's python3-jsonschema (tests/scripts/lib/schema_checks.sh).
 set -u
 
 customs=${1:?usage: validate_sbom_schemas.sh <customs-binary> <source-dir>}
 src=${2:?usage: validate_sbom_schemas.sh <customs-binary> <source-dir>}
 customs_dir=$(cd "$(dirname "$customs")" 2>/dev/null && pwd) && customs=$customs_dir/$(basename "$customs")
 src=$(cd "$src" && pwd) || exit 1
-python=/usr/bin/python3
 golden=$src/tests/testdata/golden
 schemas=$src/tests/testdata/schemas
 cdx_schema=$schemas/cyclonedx-1.6.schema.json
 spdx_schema=$schemas/spdx-2.3.schema.json
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
-if ! "$python" -c 'import jsonschema' 2>/dev/null; then
-  echo "FAIL: $python cannot import jsonschema (apt-get install python3-jsonschema)" >&2
-  exit 1
-fi
-
-# validate <document> <schema>: prints every violation and exits non-zero when there is one.
-# The schemas' relative $refs resolve against their $id; a store maps those URLs (and each
-# vendored file's own $id) to the files next to the schema, so nothing is fetched.
-validate() {
-  "$python" - "$1" "$2" <<'PY'
-import json, os, sys, urllib.parse
-from jsonschema import RefResolver, validators
-doc_path, schema_path = sys.argv[1], sys.argv[2]
-with open(schema_path) as f:
-    schema = json.load(f)
-with open(doc_path) as f:
-    doc = json.load(f)
-base = schema.get("$id", "")
-store = {}
-for name in ("spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json"):
-    path = os.path.join(os.path.dirname(schema_path), name)
-    if os.path.exists(path):
-        with open(path) as f:
-            sub = json.load(f)
-        store[urllib.parse.urljoin(base, name)] = sub
-        if "$id" in sub:
-            store[sub["$id"]] = sub
-cls = validators.validator_for(schema)
-cls.check_schema(schema)
-resolver = RefResolver.from_schema(schema, store=store)
-validator = cls(schema, resolver=resolver, format_checker=cls.FORMAT_CHECKER)
-errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
-for e in errors:
-    print(f"{doc_path}: /{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}", file=sys.stderr)
-sys.exit(1 if errors else 0)
-PY
-}
-
-# mutate <document> <python statement on d> <output>: a copy with one deliberate violation.
-mutate() {
-  "$python" -c 'import json,sys; d=json.load(open(sys.argv[1])); exec(sys.argv[2]); json.dump(d, open(sys.argv[3], "w"))' "$1" "$2" "$3"
-}
+source "$src/tests/scripts/lib/schema_checks.sh"
 
 echo "CycloneDX 1.6 schema: $cdx_schema"
 validate "$golden/sbom.cdx.json" "$cdx_schema" || fail "golden CycloneDX SBOM does not match the CycloneDX 1.6 schema"
@@ -121,8 +74,4 @@ else
   echo "SKIP: live SBOM output ('$customs sbom --help' fails: the command is not there yet)"
 fi
 
-if [ $failures -ne 0 ]; then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
-echo "all SBOM schema checks passed"
+finish "SBOM schema"

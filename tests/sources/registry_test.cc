@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "io/stream.h"
+#include "scratch_dir.h"
 #include "sources/image/parse.h"
 #include "sources/registry/registry.h"
 #include "tar_builder.h"
@@ -221,16 +222,14 @@ class FakeRegistry {
 class RegistryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "registry-test-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    temp_ = pattern;
+    ASSERT_TRUE(scratch_.ok());
+    temp_ = scratch_.str();
     options_.insecure = true;
     options_.temp_dir = temp_;
     options_.backoff_ms = 5;
     options_.timeout_seconds = 5;
     options_.connect_timeout_seconds = 2;
   }
-  void TearDown() override { std::filesystem::remove_all(temp_); }
 
   Result<std::unique_ptr<ImageSource>> open(const std::string& ref_text, const std::string& platform = "",
                                             uint64_t max_metadata_bytes = 8 << 20) {
@@ -262,6 +261,7 @@ class RegistryTest : public ::testing::Test {
   TestImage image_ = make_image("amd64");
   RegistryOptions options_;
   MemoryFs fs_;
+  testing::ScratchDir scratch_{"registry-test"};
   std::string temp_;
 };
 
