@@ -9,6 +9,7 @@
 #include "app/parallel.h"
 #include "app/progress.h"
 #include "io/dir_reader.h"
+#include "io/prefetch_stream.h"
 #include "io/tar_reader.h"
 #include "sources/image/layer_cache.h"
 
@@ -36,7 +37,7 @@ std::string layer_name(const LayerRef& layer) {
   return "layer " + std::to_string(layer.index) + (digest.empty() ? "" : " (" + digest + ")");
 }
 
-// Reads one layer blob: blob digest check -> decompression -> diffID hash -> tar -> analyzers.
+// Reads one layer blob: blob digest check -> decompression | diffID hash -> tar -> analyzers.
 Result<LayerResult> read_layer(const ImageSource& source, const LayerRef& layer,
                                const std::vector<const FileAnalyzer*>& analyzers,
                                const ImageScanRequest& request, ProgressBar* progress) {
@@ -44,7 +45,10 @@ Result<LayerResult> read_layer(const ImageSource& source, const LayerRef& layer,
   auto blob = source.open_layer_blob(layer.index);
   if (!blob.ok()) return blob.error();
   auto counted = std::make_unique<CountingStream>(std::move(*blob), progress);
-  auto plain = make_decompressing_stream(std::move(counted), what, request.decompress);
+  // The read-ahead thread reads, checks and decompresses the blob while this one hashes the tar
+  // and runs the analyzers: two cores on one layer (the largest layer bounds the scan).
+  auto plain =
+      make_prefetching_stream(make_decompressing_stream(std::move(counted), what, request.decompress));
   auto hashed = std::make_unique<Sha256Stream>(std::move(plain));
   Sha256Stream* diff = hashed.get();
   auto reader = make_tar_reader(std::move(hashed), what);
