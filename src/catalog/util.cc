@@ -33,6 +33,17 @@ bool has_component(std::string_view path, std::string_view component) {
   return false;
 }
 
+std::vector<std::string_view> split_views(std::string_view text, char sep) {
+  std::vector<std::string_view> pieces;
+  for (size_t start = 0;;) {
+    size_t end = text.find(sep, start);
+    pieces.push_back(
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return pieces;
+    start = end + 1;
+  }
+}
+
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   size_t start = 0;

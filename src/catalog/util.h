@@ -23,6 +23,9 @@ bool has_component(std::string_view path, std::string_view component);
 // Splits into lines without their "\n" (a trailing "\r" is removed too).
 std::vector<std::string_view> split_lines(std::string_view text);
 
+// Splits on every `sep`, keeping empty fields; the pieces are views into `text`.
+std::vector<std::string_view> split_views(std::string_view text, char sep);
+
 // Appends a warning diagnostic located at file.path (and line when > 0).
 void add_diag(CatalogResult& out, const CatalogFile& file, std::string code, std::string message,
               int line = 0, int column = 0);

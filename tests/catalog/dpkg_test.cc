@@ -46,7 +46,7 @@ TEST(DpkgStatus, ReadsTheRealDebianStatus) {
   EXPECT_EQ(bash->path, "var/lib/dpkg/status");
   EXPECT_EQ(bash->origin, PackageOrigin::kInstalled);
   EXPECT_TRUE(bash->licenses.empty());
-  EXPECT_TRUE(bash->depends_on.empty());
+  EXPECT_EQ(bash->depends_on.size(), 3u);  // libc6, base-files, debianutils: see below
 }
 
 TEST(DpkgStatus, SourceWithoutVersionAndWithEpoch) {
@@ -64,6 +64,56 @@ TEST(DpkgStatus, SourceWithoutVersionAndWithEpoch) {
   ASSERT_TRUE(adduser);
   EXPECT_EQ(adduser->arch, "all");
   EXPECT_EQ(adduser->source_name, "");  // no Source field: the metadata names none
+}
+
+// The names of the packages `pkg` depends on, in the order the relations name them.
+std::vector<std::string> dependency_names(const CatalogResult& r, const Package& pkg) {
+  std::vector<std::string> names;
+  for (const std::string& key : pkg.depends_on) {
+    for (const Package& p : r.packages) {
+      if (package_key(p.type, p.namespace_, p.name, p.version) == key) names.push_back(p.name);
+    }
+  }
+  return names;
+}
+
+TEST(DebRelations, SplitsRelationsAndAlternativesAndDropsQualifiers) {
+  using Groups = std::vector<std::vector<std::string_view>>;
+  EXPECT_EQ(parse_deb_relations("libc6 (>= 2.34), debconf (>= 0.5) | debconf-2.0, perl:any, python3:amd64"),
+            (Groups{{"libc6"}, {"debconf", "debconf-2.0"}, {"perl"}, {"python3"}}));
+  EXPECT_EQ(parse_deb_relations("foo [amd64] <!nocheck>,,  bar|baz\n , "), (Groups{{"foo"}, {"bar", "baz"}}));
+  EXPECT_EQ(parse_deb_relations(""), Groups{});
+}
+
+// Depends and Pre-Depends go to installed packages: the first installed alternative, else a
+// package that Provides the name; missing ones, itself and repeats are left out.
+TEST(DpkgStatus, ResolvesDependsAndPreDependsWithinTheFile) {
+  CatalogResult r = run("var/lib/dpkg/status",
+                        "Package: app\nStatus: install ok installed\nVersion: 1\n"
+                        "Pre-Depends: libc6 (>= 2.34)\n"
+                        "Depends: missing | mail-transport-agent, libc6, app, gone, awk | mawk\n\n"
+                        "Package: libc6\nStatus: install ok installed\nVersion: 2.36-9\n\n"
+                        "Package: postfix\nStatus: install ok installed\nVersion: 3.7\n"
+                        "Provides: mail-transport-agent, default-mta (= 3.7)\n\n"
+                        "Package: gone\nStatus: deinstall ok config-files\nVersion: 1\n\n"
+                        "Package: mawk\nStatus: install ok installed\nVersion: 1.3.4\nProvides: awk\n");
+  const Package* app = find_package(r, "app");
+  ASSERT_TRUE(app);
+  EXPECT_EQ(dependency_names(r, *app), (std::vector<std::string>{"libc6", "postfix", "mawk"}));
+  EXPECT_EQ(app->depends_on[0], package_key(PackageType::kDeb, "", "libc6", "2.36-9"));
+  EXPECT_TRUE(find_package(r, "libc6")->depends_on.empty());
+}
+
+TEST(DpkgStatus, ResolvesTheDependenciesOfTheRealDebianStatus) {
+  CatalogResult r = run("var/lib/dpkg/status", catalog_testdata("dpkg/status"));
+  const Package* apt = find_package(r, "apt");
+  ASSERT_TRUE(apt);
+  // libgcc-s1, libgnutls30, libseccomp2, libstdc++6 and libsystemd0 are not in this cut of the file.
+  EXPECT_EQ(dependency_names(r, *apt), (std::vector<std::string>{"adduser", "gpgv", "libapt-pkg6.0",
+                                                                 "debian-archive-keyring", "libc6"}));
+  const Package* bash = find_package(r, "bash");
+  ASSERT_TRUE(bash);
+  EXPECT_EQ(dependency_names(r, *bash), (std::vector<std::string>{"libc6", "base-files", "debianutils"}));
 }
 
 TEST(DpkgStatus, SkipsPackagesThatAreNotInstalled) {

@@ -23,6 +23,12 @@ struct DebSource {
 };
 DebSource parse_deb_source(std::string_view value);
 
+// The package names of a Depends / Pre-Depends / Provides value, one list of alternatives per
+// comma-separated relation, version constraints, architecture qualifiers and build profiles
+// dropped: "libc6 (>= 2.34), debconf | debconf-2.0, perl:any" -> {{"libc6"}, {"debconf",
+// "debconf-2.0"}, {"perl"}}. Empty relations are skipped.
+std::vector<std::vector<std::string_view>> parse_deb_relations(std::string_view value);
+
 // The licence short names of one DEP-5 "License:" first line, split at "or", "and" and ","
 // ("GPL-2+ or Artistic, and BSD-3-clause" -> {"GPL-2+", "Artistic", "BSD-3-clause"}); "with
 // <x> exception" stays with its licence.
