@@ -109,6 +109,7 @@ class PrefetchingStream : public InputStream {
 
   // Hands a filled chunk to the reader; false when the thread is done (end, error or stop).
   bool publish(Chunk chunk, std::optional<Error> error, bool at_end) {
+    const bool more = !error && !at_end;
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (chunk.size > 0) ready_.push_back(std::move(chunk));
@@ -118,7 +119,7 @@ class PrefetchingStream : public InputStream {
       }
     }
     data_.notify_one();
-    return !error && !at_end;
+    return more;
   }
 
   std::unique_ptr<InputStream> inner_;
