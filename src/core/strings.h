@@ -18,6 +18,9 @@ std::vector<std::string> split(std::string_view s, char sep);
 std::vector<std::string> split_whitespace(std::string_view s);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string replace_all(std::string s, std::string_view from, std::string_view to);
+// The offset of the first "[" or "{" of JSON text nested deeper than `limit` ("..." strings and
+// their escapes skipped), or npos: keeps hostile input away from recursive parsers.
+size_t json_nesting_exceeded_at(std::string_view json, int limit);
 // Levenshtein distance, for "did you mean".
 size_t edit_distance(std::string_view a, std::string_view b);
 // Shell-style glob: * ? [..]; '*' does not cross '/' when path_mode is true.

@@ -7,6 +7,7 @@
 #include <climits>
 #include <optional>
 
+#include "core/strings.h"
 #include "io/stream.h"
 
 namespace customs {
@@ -17,35 +18,12 @@ using Json = nlohmann::json;
 
 constexpr int kMaxNesting = 64;  // image metadata is a few levels deep; more is hostile
 
-// True when brackets nest deeper than `limit` (strings skipped). Keeps hostile input away from
-// the parser and from anything recursive over the tree.
-bool nests_deeper_than(std::string_view bytes, int limit) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    char c = bytes[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > limit) return true;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return false;
-}
-
 Error invalid(const std::string& what, const std::string& path, const std::string& problem) {
   return make_error(ErrorKind::kInvalidInput, what + ": " + (path.empty() ? "" : path + ": ") + problem);
 }
 
 Result<Json> parse_json(std::string_view bytes, const std::string& what) {
-  if (nests_deeper_than(bytes, kMaxNesting))
+  if (json_nesting_exceeded_at(bytes, kMaxNesting) != std::string_view::npos)
     return invalid(what, "", "JSON nests deeper than " + std::to_string(kMaxNesting) + " levels");
   try {
     return Json::parse(bytes);

@@ -25,30 +25,8 @@ Location location_at(std::string_view bytes, std::string_view path, size_t offse
   return loc;
 }
 
-// The offset of the first bracket nested deeper than kMaxNesting, or npos. Strings are skipped.
-size_t too_deep_at(std::string_view bytes) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    char c = bytes[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxNesting) return i;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return std::string_view::npos;
-}
-
 Result<json> parse_json(std::string_view bytes, std::string_view path) {
-  if (size_t at = too_deep_at(bytes); at != std::string_view::npos)
+  if (size_t at = json_nesting_exceeded_at(bytes, kMaxNesting); at != std::string_view::npos)
     return make_error(ErrorKind::kLimit, "JSON nested deeper than " + std::to_string(kMaxNesting) + " levels",
                       location_at(bytes, path, at));
   try {
