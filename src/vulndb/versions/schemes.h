@@ -1,0 +1,11 @@
+#pragma once
+// The comparison function of each version scheme (one file each), for the table in version.cc.
+// Each returns <0, 0, >0, or nullopt when either version is invalid under that scheme.
+#include <optional>
+#include <string_view>
+
+namespace customs {
+
+std::optional<int> compare_dpkg(std::string_view a, std::string_view b);
+
+}  // namespace customs
