@@ -17,7 +17,7 @@ struct SeverityRating {
   // "CVSS_V2", "CVSS_V3" (3.0 and 3.1: the vector says which), "CVSS_V4", or "text" when the
   // source only gives a word ("HIGH", "moderate", "unimportant").
   std::string type;
-  std::string vector;  // the CVSS vector as published ("CVSS:3.1/AV:N/..."); "" for text
+  std::string vector;           // the CVSS vector as published ("CVSS:3.1/AV:N/..."); "" for text
   std::optional<double> score;  // the score the source published, when it did
   std::string label;            // the source's own word for it ("HIGH", "moderate"), "" if none
 };
