@@ -14,6 +14,7 @@ PKGS=(
   zstd pigz docker-registry apache2-utils skopeo
   rpm db5.3-util sqlite3 golang-go binutils openjdk-17-jdk-headless
   python3 python3-jsonschema jq time
+  python3-packaging ruby php-cli php-composer-semver libmaven3-core-java
 )
 missing=()
 for p in "${PKGS[@]}"; do

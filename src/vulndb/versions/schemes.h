@@ -7,5 +7,10 @@
 namespace customs {
 
 std::optional<int> compare_dpkg(std::string_view a, std::string_view b);
+std::optional<int> compare_pep440(std::string_view a, std::string_view b);
+std::optional<int> compare_maven(std::string_view a, std::string_view b);
+std::optional<int> compare_rubygems(std::string_view a, std::string_view b);
+std::optional<int> compare_composer(std::string_view a, std::string_view b);
+std::optional<int> compare_nuget(std::string_view a, std::string_view b);
 
 }  // namespace customs

@@ -17,6 +17,11 @@ struct SchemeRow {
 // One row per scheme: adding a scheme touches this table and its own file.
 constexpr std::array kSchemes = {
     SchemeRow{VersionScheme::kDpkg, "dpkg", compare_dpkg},
+    SchemeRow{VersionScheme::kPep440, "pep440", compare_pep440},
+    SchemeRow{VersionScheme::kMaven, "maven", compare_maven},
+    SchemeRow{VersionScheme::kRubyGems, "rubygems", compare_rubygems},
+    SchemeRow{VersionScheme::kComposer, "composer", compare_composer},
+    SchemeRow{VersionScheme::kNuget, "nuget", compare_nuget},
 };
 
 // OSV ecosystem names (the part before ":") to schemes.
