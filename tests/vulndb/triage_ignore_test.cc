@@ -248,6 +248,11 @@ TEST(IgnoreFile, HostileNestingIsRefusedBeforeParsing) {
   auto block = parse_ignore_file(dashes + "x\n", "ig.yaml");
   ASSERT_FALSE(block.ok());
   EXPECT_EQ(block.error().kind, ErrorKind::kLimit);
+  std::string indented;
+  for (int i = 0; i < 40; ++i) indented += std::string(i, ' ') + "k" + std::to_string(i) + ":\n";
+  auto maps = parse_ignore_file(indented, "ig.yaml");
+  ASSERT_FALSE(maps.ok());
+  EXPECT_EQ(maps.error().kind, ErrorKind::kLimit);
 }
 
 }  // namespace
