@@ -13,7 +13,7 @@ PKGS=(
   libsqlite3-dev libtomlplusplus-dev libpugixml-dev
   zstd pigz docker-registry apache2-utils skopeo
   rpm db5.3-util sqlite3 golang-go binutils openjdk-17-jdk-headless
-  python3 python3-jsonschema jq time
+  python3 python3-jsonschema python3-rpm jq time
   python3-packaging ruby php-cli php-composer-semver libmaven3-core-java
 )
 missing=()
@@ -41,4 +41,13 @@ if [ ! -x "$MT_DIR/package/Sarif.Multitool" ]; then
   else
     echo "setup: npm not found; the SARIF Multitool validation step will be skipped" >&2
   fi
+fi
+
+# node-semver, the reference of the semver comparator and npm ranges
+# (tests/vulndb/versions_differential_test.cc), pinned, from the npm registry into the dev cache.
+SEMVER_DIR=${CUSTOMS_DEV_CACHE:-$HOME/.cache/customs-dev}/node_modules/semver
+if [ ! -f "$SEMVER_DIR/package.json" ] && command -v npm >/dev/null 2>&1; then
+  mkdir -p "$SEMVER_DIR"
+  (cd "$SEMVER_DIR" && npm pack -q semver@7.7.3 >/dev/null && tar xzf semver-7.7.3.tgz --strip-components=1 &&
+    rm -f semver-7.7.3.tgz) || echo "setup: could not fetch the npm semver package; its differential tests will be skipped" >&2
 fi

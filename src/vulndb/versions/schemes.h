@@ -7,6 +7,10 @@
 namespace customs {
 
 std::optional<int> compare_dpkg(std::string_view a, std::string_view b);
+std::optional<int> compare_apk(std::string_view a, std::string_view b);
+std::optional<int> compare_rpm(std::string_view a, std::string_view b);
+std::optional<int> compare_semver(std::string_view a, std::string_view b);
+std::optional<int> compare_go(std::string_view a, std::string_view b);
 std::optional<int> compare_pep440(std::string_view a, std::string_view b);
 std::optional<int> compare_maven(std::string_view a, std::string_view b);
 std::optional<int> compare_rubygems(std::string_view a, std::string_view b);

@@ -17,6 +17,10 @@ struct SchemeRow {
 // One row per scheme: adding a scheme touches this table and its own file.
 constexpr std::array kSchemes = {
     SchemeRow{VersionScheme::kDpkg, "dpkg", compare_dpkg},
+    SchemeRow{VersionScheme::kApk, "apk", compare_apk},
+    SchemeRow{VersionScheme::kRpm, "rpm", compare_rpm},
+    SchemeRow{VersionScheme::kSemver, "semver", compare_semver},
+    SchemeRow{VersionScheme::kGo, "go", compare_go},
     SchemeRow{VersionScheme::kPep440, "pep440", compare_pep440},
     SchemeRow{VersionScheme::kMaven, "maven", compare_maven},
     SchemeRow{VersionScheme::kRubyGems, "rubygems", compare_rubygems},
