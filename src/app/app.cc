@@ -38,7 +38,8 @@ int run_app(int argc, char** argv) {
   const char* no_color = std::getenv("NO_COLOR");
   AppEnv env{fs, std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, no_color && *no_color};
   env.stderr_is_tty = ::isatty(STDERR_FILENO) == 1;
-  for (const char* name : {"HOME", "XDG_CACHE_HOME", "TMPDIR", "DOCKER_CONFIG", "REGISTRY_AUTH_FILE"})
+  for (const char* name : {"HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "CUSTOMS_DB", "TMPDIR", "DOCKER_CONFIG",
+                           "REGISTRY_AUTH_FILE"})
     if (const char* value = std::getenv(name)) env.environment[name] = value;
   try {
     int code = run_customs(args, env);

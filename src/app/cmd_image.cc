@@ -11,6 +11,7 @@
 #include "app/options.h"
 #include "app/output.h"
 #include "app/progress.h"
+#include "app/vuln_options.h"
 
 namespace customs {
 namespace {
@@ -18,12 +19,14 @@ namespace {
 struct ImageOptions {
   ScanOptions scan;
   ImageSourceOptions source;
+  VulnOptions vulns;
   int max_age_days = -1;
 };
 
 void add_image_options(CLI::App& cli, ImageOptions& o) {
   add_scan_options(cli, o.scan);
   add_image_source_options(cli, o.source);
+  add_vuln_options(cli, o.vulns);
   cli.add_option("--max-age-days", o.max_age_days)->check(CLI::Range(1, 100000));
 }
 
@@ -92,8 +95,8 @@ std::string image_help() {
          "\n"
          "Options:\n" +
          scan_options_help() + image_source_options_help() +
-         "  --max-age-days N   an image older than this is due for a rebuild (config: 90)\n"
-         "  -h, --help         show this help\n";
+         "  --max-age-days N   an image older than this is due for a rebuild (config: 90)\n" +
+         vuln_options_help() + "  -h, --help         show this help\n";
 }
 
 int run_image_command(const std::vector<std::string>& args, AppEnv& env) {
@@ -118,7 +121,11 @@ int run_image_command(const std::vector<std::string>& args, AppEnv& env) {
   progress.finish();
   if (!scan.ok()) return fail(scan.error().to_string(), exit_for_error(scan.error()), env);
   if (!o.scan.quiet) print_entry_errors(scan->diagnostics, env);
+  auto vulns = scan_vulnerabilities(scan->inventory, o.vulns, env);
+  if (!vulns.ok()) return fail(vulns.error().to_string(), exit_for_error(vulns.error()), env);
   ScanReport report = build_report(*scan, settings->min_severity);
+  report.diagnostics.append(vulns->result.diagnostics);
+  report.vulns = to_section(std::move(*vulns));
   std::string text = settings->reporter->make()->render(report, settings->render);
   Status written = write_output(text, o.scan.output, env);
   if (!written.ok()) return fail(written.error().to_string(), kExitInvalidInput, env);
@@ -128,9 +135,10 @@ int run_image_command(const std::vector<std::string>& args, AppEnv& env) {
     for (const auto& l : s.layers) cached += l.from_cache;
     env.err << "customs: inspected " << s.reference << ": " << s.layers.size()
             << (s.layers.size() == 1 ? " layer (" : " layers (") << cached << " from cache), "
-            << report.findings.size() << " findings\n";
+            << report.findings.size() << " findings, " << vuln_count_text(report.vulns) << "\n";
   }
-  return exit_code_for(report.findings, settings->fail_on, report.diagnostics.has_errors());
+  int code = exit_code_for(report.findings, settings->fail_on, report.diagnostics.has_errors());
+  return code == kExitClean && vulns_fail(report.vulns, settings->fail_on) ? kExitFindings : code;
 }
 
 }  // namespace customs

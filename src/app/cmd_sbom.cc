@@ -11,10 +11,13 @@
 #include "app/options.h"
 #include "app/output.h"
 #include "app/progress.h"
+#include "app/vuln_options.h"
 #include "catalog/catalog.h"
 #include "report/cyclonedx_writer.h"
 #include "report/inventory_report.h"
+#include "report/reporters.h"
 #include "report/spdx_writer.h"
+#include "report/vuln_table.h"
 #include "sources/sbom/sbom_reader.h"
 
 namespace customs {
@@ -26,33 +29,49 @@ struct SbomOptions {
   std::string output;
   bool quiet = false;
   bool no_color = false;
+  bool with_vulns = false;  // --vulns (always on for `sbom scan`)
+  VulnOptions vulns;
 };
 
 // A renderer per --format: adding a format is one row.
-using RenderFn = std::string (*)(const Inventory& inv, const Diagnostics& diags, bool color);
+// `vulns` is null when vulnerabilities were not asked for.
+using RenderFn = std::string (*)(const Inventory& inv, const Diagnostics& diags, const VulnSection* vulns,
+                                 bool color);
 struct SbomFormat {
   std::string_view name;
   RenderFn render;
 };
 
-std::string render_table(const Inventory& inv, const Diagnostics& d, bool color) {
-  return render_inventory_table(inv, d, color);
+std::string render_table(const Inventory& inv, const Diagnostics& d, const VulnSection* vulns, bool color) {
+  std::string out = render_inventory_table(inv, d, color);
+  if (vulns != nullptr) out += "\n" + vuln_table(*vulns, color, false);
+  return out;
 }
-std::string render_json(const Inventory& inv, const Diagnostics& d, bool) {
-  return render_inventory_json(inv, d);
+std::string render_json(const Inventory& inv, const Diagnostics& d, const VulnSection* vulns, bool) {
+  return render_inventory_json(inv, d, vulns);
 }
-std::string render_cyclonedx(const Inventory& inv, const Diagnostics&, bool) {
-  return write_cyclonedx(inv, SbomWriteOptions{});
+std::string render_cyclonedx(const Inventory& inv, const Diagnostics&, const VulnSection* vulns, bool) {
+  SbomWriteOptions options;
+  options.vulns = vulns;
+  return write_cyclonedx(inv, options);
 }
-std::string render_spdx(const Inventory& inv, const Diagnostics&, bool) {
+std::string render_spdx(const Inventory& inv, const Diagnostics&, const VulnSection*, bool) {
   return write_spdx(inv, SbomWriteOptions{});
+}
+// SARIF carries the vulnerabilities (packages are not results).
+std::string render_sarif(const Inventory& inv, const Diagnostics& d, const VulnSection* vulns, bool) {
+  ScanReport report;
+  report.tool_version = inv.tool_version;
+  report.command = "sbom";
+  report.targets.push_back(ScanTarget{inv.target, inv.target_kind, true});
+  report.diagnostics = d;
+  if (vulns != nullptr) report.vulns = *vulns;
+  return make_sarif_reporter()->render(report, RenderOptions{});
 }
 
 constexpr SbomFormat kFormats[] = {
-    {"table", render_table},
-    {"json", render_json},
-    {"cyclonedx", render_cyclonedx},
-    {"spdx", render_spdx},
+    {"table", render_table}, {"json", render_json},   {"cyclonedx", render_cyclonedx},
+    {"spdx", render_spdx},   {"sarif", render_sarif},
 };
 
 const SbomFormat* find_format(std::string_view name) {
@@ -166,6 +185,8 @@ void add_sbom_options(CLI::App& cli, SbomOptions& o) {
   cli.add_option("-o,--output", o.output);
   cli.add_flag("-q,--quiet", o.quiet);
   cli.add_flag("--no-color", o.no_color);
+  cli.add_flag("--vulns", o.with_vulns);
+  add_vuln_options(cli, o.vulns);
 }
 
 }  // namespace
@@ -186,8 +207,10 @@ std::string sbom_help() {
          "                     JSON) (table)\n"
          "  -o, --output FILE  write the output to FILE instead of standard output\n"
          "  -q, --quiet        no progress or summary on standard error\n"
-         "  --no-color         plain text even on a terminal\n" +
-         image_source_options_help() + "  -h, --help         show this help\n";
+         "  --no-color         plain text even on a terminal\n"
+         "  --vulns            match vulnerabilities too (always done by `sbom scan`); sarif\n"
+         "                     output lists them, cyclonedx adds its vulnerabilities section\n" +
+         image_source_options_help() + vuln_options_help() + "  -h, --help         show this help\n";
 }
 
 int run_sbom_command(const std::vector<std::string>& args, AppEnv& env) {
@@ -200,7 +223,7 @@ int run_sbom_command(const std::vector<std::string>& args, AppEnv& env) {
   if (o.source.target.empty()) return fail("no TARGET given (see customs sbom --help)", kExitUsage, env);
   const SbomFormat* format = find_format(o.format);
   if (format == nullptr)
-    return fail("unknown format '" + o.format + "' (table, json, cyclonedx, spdx)", kExitUsage, env);
+    return fail("unknown format '" + o.format + "' (table, json, cyclonedx, spdx, sarif)", kExitUsage, env);
 
   Diagnostics diags;
   auto inv = reading ? inventory_of_sbom(o.source.target, env, diags) : inventory_of_target(o, env, diags);
@@ -209,9 +232,20 @@ int run_sbom_command(const std::vector<std::string>& args, AppEnv& env) {
   inv->timestamp = timestamp(env);
   bool color =
       o.format == "table" && env.stdout_is_tty && !env.no_color_env && !o.no_color && o.output.empty();
-  Status written = write_output(format->render(*inv, diags, color), o.output, env);
+  std::optional<VulnSection> vulns;
+  if (reading || o.with_vulns) {
+    auto scanned = scan_vulnerabilities(*inv, o.vulns, env);
+    if (!scanned.ok()) return fail(scanned.error().to_string(), exit_for_error(scanned.error()), env);
+    diags.append(scanned->result.diagnostics);
+    vulns = to_section(std::move(*scanned));
+  }
+  Status written = write_output(format->render(*inv, diags, vulns ? &*vulns : nullptr, color), o.output, env);
   if (!written.ok()) return fail(written.error().to_string(), kExitInvalidInput, env);
-  if (!o.quiet) env.err << "customs: " << inv->packages.size() << " packages in " << inv->target << "\n";
+  if (!o.quiet) {
+    env.err << "customs: " << inv->packages.size() << " packages in " << inv->target;
+    if (vulns) env.err << ", " << vuln_count_text(*vulns);
+    env.err << "\n";
+  }
   return diags.has_errors() ? kExitInvalidInput : kExitClean;
 }
 

@@ -1,5 +1,9 @@
 #include "report/cyclonedx_writer.h"
 
+#include <map>
+
+#include "report/cyclonedx_vulns.h"
+
 #include <nlohmann/json.hpp>
 
 #include "report/license_expression.h"
@@ -167,6 +171,11 @@ std::string write_cyclonedx(const Inventory& inv, const SbomWriteOptions& opt) {
     components.push_back(package_component(inv.packages[i], refs[i]));
   bom["components"] = std::move(components);
   bom["dependencies"] = dependencies_json(inv, refs);
+  if (opt.vulns != nullptr && opt.vulns->scanned) {
+    std::map<std::string, std::string> ref_of;
+    for (size_t i = 0; i < inv.packages.size(); ++i) ref_of.emplace(inv.packages[i].ref, refs[i]);
+    bom["vulnerabilities"] = cyclonedx_vulnerabilities(*opt.vulns, ref_of);
+  }
   std::string out = bom.dump(opt.pretty ? 2 : -1, ' ', false, ojson::error_handler_t::replace);
   out += '\n';
   return out;

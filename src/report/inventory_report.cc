@@ -1,5 +1,7 @@
 #include "report/inventory_report.h"
 
+#include "report/vuln_json.h"
+
 #include <algorithm>
 
 #include "report/json_util.h"
@@ -147,7 +149,8 @@ std::string render_inventory_table(const Inventory& inv, const Diagnostics& diag
   return out;
 }
 
-std::string render_inventory_json(const Inventory& inv, const Diagnostics& diagnostics) {
+std::string render_inventory_json(const Inventory& inv, const Diagnostics& diagnostics,
+                                  const VulnSection* vulns) {
   ojson j;
   j["$schema"] = kInventorySchema;
   j["tool"] = ojson{{"name", "customs"}, {"version", inv.tool_version}};
@@ -167,6 +170,10 @@ std::string render_inventory_json(const Inventory& inv, const Diagnostics& diagn
   for (const auto& p : inv.packages) j["packages"].push_back(package_json(inv, p));
   j["removed"] = ojson::array();
   for (const auto& p : inv.removed) j["removed"].push_back(package_json(inv, p));
+  if (vulns != nullptr) {
+    j["vulnerability_scan"] = vuln_scan_json(*vulns);
+    j["vulnerabilities"] = vulnerabilities_json(*vulns);
+  }
   j["diagnostics"] = ojson::array();
   for (const auto& d : diagnostics.items()) j["diagnostics"].push_back(diagnostic_json(d));
   return j.dump(2) + "\n";

@@ -10,7 +10,9 @@ namespace customs {
 
 std::string render_inventory_table(const Inventory& inv, const Diagnostics& diagnostics, bool color);
 // Keys in a fixed order, two-space indentation, a trailing newline.
-std::string render_inventory_json(const Inventory& inv, const Diagnostics& diagnostics);
+// With `vulns` (scanned): "vulnerability_scan" and "vulnerabilities" as in the JSON report.
+std::string render_inventory_json(const Inventory& inv, const Diagnostics& diagnostics,
+                                  const struct VulnSection* vulns = nullptr);
 
 // "base 0", "app 2" or "" (a root file system or an SBOM without layers).
 std::string layer_label(const Inventory& inv, const Package& p);

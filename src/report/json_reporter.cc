@@ -5,6 +5,7 @@
 
 #include "report/json_util.h"
 #include "report/reporters.h"
+#include "report/vuln_json.h"
 
 namespace customs {
 namespace {
@@ -91,6 +92,10 @@ class JsonReporter : public Reporter {
     if (!report.images.empty()) {
       j["images"] = ojson::array();
       for (const ImageSummary& image : report.images) j["images"].push_back(image_json(image));
+    }
+    if (report.command == "image" || report.command == "sbom") {
+      j["vulnerability_scan"] = vuln_scan_json(report.vulns);
+      j["vulnerabilities"] = vulnerabilities_json(report.vulns);
     }
     j["findings"] = ojson::array();
     for (const Finding& f : report.findings) j["findings"].push_back(finding_json(f));

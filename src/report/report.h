@@ -9,6 +9,8 @@
 #include "core/diagnostics.h"
 #include "findings/finding.h"
 #include "findings/rule.h"
+#include "vulndb/matcher.h"
+#include "vulndb/vulnerability.h"
 
 namespace customs {
 
@@ -56,6 +58,15 @@ struct ImageSummary {
   std::vector<std::pair<std::string, size_t>> package_counts;
 };
 
+// The vulnerabilities of a scanned target, matched against the local database.
+struct VulnSection {
+  bool scanned = false;  // false: not matched (no database, --skip-vulns); `why` says why
+  std::string why;
+  std::string database;  // the database file used
+  MatchStats stats;
+  std::vector<Vulnerability> items;  // in triage order; suppressed ones included, marked
+};
+
 struct ScanReport {
   std::string tool_name = "customs";
   std::string tool_version;
@@ -65,6 +76,7 @@ struct ScanReport {
   Diagnostics diagnostics;
   std::vector<const Rule*> rules;    // every rule that ran (for SARIF rule metadata)
   std::vector<ImageSummary> images;  // image scans: one per image
+  VulnSection vulns;                 // image and SBOM scans
 };
 
 struct RenderOptions {

@@ -7,6 +7,7 @@
 
 #include "core/strings.h"
 #include "report/reporters.h"
+#include "report/vuln_sarif.h"
 
 namespace customs {
 namespace {
@@ -172,6 +173,7 @@ class SarifReporter : public Reporter {
     run["invocations"] = ojson::array({invocation_json(report)});
     run["results"] = ojson::array();
     for (const Finding& f : report.findings) run["results"].push_back(result_json(f, index[rule_of(f).id]));
+    add_vulnerability_sarif(report.vulns, run["tool"]["driver"]["rules"], run["results"]);
     ojson doc;
     doc["$schema"] = kSarifSchema;
     doc["version"] = "2.1.0";

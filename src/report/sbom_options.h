@@ -17,6 +17,9 @@ struct SbomWriteOptions {
   std::string tool_version;
   // Two-space indentation; false gives one line.
   bool pretty = true;
+  // CycloneDX only: the vulnerabilities to add as its `vulnerabilities` section (none when null or
+  // not scanned).
+  const struct VulnSection* vulns = nullptr;
 };
 
 }  // namespace customs

@@ -8,6 +8,7 @@
 #include "core/strings.h"
 #include "report/reporters.h"
 #include "report/terminal.h"
+#include "report/vuln_table.h"
 
 namespace customs {
 namespace {
@@ -154,6 +155,8 @@ class TableReporter : public Reporter {
   std::string render(const ScanReport& report, const RenderOptions& options) const override {
     std::string out;
     for (const ImageSummary& image : report.images) out += image_summary_table(image, options.color);
+    if (report.command == "image" || report.command == "sbom")
+      out += vuln_table(report.vulns, options.color, options.show_suppressed);
     for (const FileGroup& g : group_by_file(report, options.show_suppressed)) {
       out += styled(g.file.empty() ? "(no file)" : printable(g.file), Style::kBold, options.color) + "\n";
       for (const Finding* f : g.findings) add_finding(out, *f, options.color);

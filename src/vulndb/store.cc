@@ -100,7 +100,7 @@ Status VulnStore::migrate() {
       (void)exec("ROLLBACK");
       return s;
     }
-    upgrades_.push_back(m.to_version);
+    if (version > 0) upgrades_.push_back(m.to_version);
   }
   return exec("COMMIT");
 }

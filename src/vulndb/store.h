@@ -80,7 +80,7 @@ class VulnStore {
   Result<std::vector<std::string>> ecosystems();
   Result<DbInfo> info();
 
-  // Upgrades applied when this store was opened (from, to), for the caller to report.
+  // Schema versions an existing database was upgraded to when opened (empty for a new one).
   const std::vector<int>& upgrades_applied() const { return upgrades_; }
 
  private:
