@@ -44,6 +44,10 @@ TEST(DetectFeed, SmallHeads) {
   EXPECT_EQ(detected("x.json", R"({"id": "x"})"), "none");
   EXPECT_EQ(detected("x.json", ""), "none");
   EXPECT_EQ(detected("x.json", "[1, 2]"), "none");
+  EXPECT_EQ(detected("schema.json",
+                     R"({"$schema": "x", "properties": {"catalogVersion": {}, "vulnerabilities": {}}})"),
+            "none");
+  EXPECT_EQ(detected("csaf.json", R"({"document": {}, "vulnerabilities": [{"cve": "CVE-2024-1"}]})"), "none");
   // A key named in a value is not a key.
   EXPECT_EQ(detected("x.json", R"({"note": "\"catalogVersion\" is a KEV key"})"), "none");
 }

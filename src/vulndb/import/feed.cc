@@ -44,31 +44,35 @@ static_assert(rows_in_enum_order(), "kFeeds is indexed by FeedKind");
 
 const FeedRow& row_of(FeedKind kind) { return kFeeds[static_cast<size_t>(kind)]; }
 
-// A JSON feed is known by keys near its start: all of `all`, and one of `any` (when given).
+// A JSON feed is known by keys near its start: all of `all`, one of `any` (when given), and the
+// text `marker` somewhere in the head (when given).
 struct JsonRule {
   FeedKind kind;
   std::array<std::string_view, 3> all;
   std::array<std::string_view, 3> any;
+  std::string_view marker;
 };
 
-// First match wins: KEV and NVD 1.1 before the "vulnerabilities" of an NVD 2.0 response, the
-// tracker before OSV (both have "description"-like keys, only the tracker "releases").
+// First match wins: KEV and NVD 1.1 before the "vulnerabilities" of an NVD 2.0 response (CSAF
+// VEX documents have "vulnerabilities" and "cve" too, hence the format marker), the tracker
+// before OSV (only the tracker has "releases").
 constexpr std::array<JsonRule, 9> kJsonRules{{
-    {FeedKind::kKevJson, {"catalogVersion"}, {}},
-    {FeedKind::kNvd11, {"CVE_Items"}, {}},
-    {FeedKind::kNvdApi2, {"vulnerabilities", "cve"}, {}},
-    {FeedKind::kNvdApi2, {"sourceIdentifier", "id"}, {}},
-    {FeedKind::kVulnListDebian, {"Header", "ID"}, {}},
-    {FeedKind::kAlpineSecdb, {"secfixes"}, {}},
-    {FeedKind::kAlpineSecdb, {"distroversion", "packages"}, {}},
-    {FeedKind::kDebianTrackerJson, {"releases", "status", "repositories"}, {}},
-    {FeedKind::kOsvJson, {"id"}, {"affected", "modified", "schema_version"}},
+    {FeedKind::kKevJson, {"catalogVersion", "vulnerabilities"}, {}, ""},
+    {FeedKind::kNvd11, {"CVE_Items"}, {}, ""},
+    {FeedKind::kNvdApi2, {"vulnerabilities", "format"}, {}, "\"NVD_CVE\""},
+    {FeedKind::kNvdApi2, {"sourceIdentifier", "id"}, {}, ""},
+    {FeedKind::kVulnListDebian, {"Header", "ID"}, {}, ""},
+    {FeedKind::kAlpineSecdb, {"secfixes"}, {}, ""},
+    {FeedKind::kAlpineSecdb, {"distroversion", "packages"}, {}, ""},
+    {FeedKind::kDebianTrackerJson, {"releases", "status", "repositories"}, {}, ""},
+    {FeedKind::kOsvJson, {"id"}, {"affected", "modified", "schema_version"}, ""},
 }};
 
 bool matches(const JsonRule& rule, std::string_view head) {
   for (std::string_view key : rule.all) {
     if (!key.empty() && !has_json_key(head, key)) return false;
   }
+  if (!rule.marker.empty() && !contains(head, rule.marker)) return false;
   if (rule.any.front().empty()) return true;
   for (std::string_view key : rule.any) {
     if (!key.empty() && has_json_key(head, key)) return true;
@@ -112,6 +116,7 @@ std::optional<FeedKind> detect_feed(std::string_view name, std::string_view head
     std::optional<FeedKind> text = detect_text(name, head);  // a DSA list starts with "[" too
     if (text || head.front() != '[') return text;
   }
+  if (has_json_key(head, "$schema")) return std::nullopt;  // a JSON Schema describes a feed, it is none
   for (const JsonRule& rule : kJsonRules) {
     if (matches(rule, head)) return rule.kind;
   }
