@@ -135,7 +135,7 @@ TEST(VersionsLangDifferential, Pep440AgreesWithPythonPackaging) {
              "    print('invalid' if a is None or b is None else (a > b) - (a < b))\n");
   differential(
       VersionScheme::kPep440, "/usr/bin/python3 " + (scripts / "ref.py").string(),
-      [](VersionGen& g) { return g.pep440(); }, "-_.+!a1vx ");
+      [](VersionGen& g) { return g.pep440(); }, "-_.+!a1vx \n\t\x0c");
 }
 
 TEST(VersionsLangDifferential, MavenAgreesWithComparableVersion) {
@@ -173,7 +173,7 @@ TEST(VersionsLangDifferential, MavenAgreesWithComparableVersion) {
       "}\n");
   differential(
       VersionScheme::kMaven, "java -cp " + jar + " " + (scripts / "MavenRef.java").string(),
-      [](VersionGen& g) { return g.maven(); }, "-._a1m0");
+      [](VersionGen& g) { return g.maven(); }, "-._a1m0+_X\n");
 }
 
 TEST(VersionsLangDifferential, RubyGemsAgreesWithGemVersion) {
@@ -191,7 +191,7 @@ TEST(VersionsLangDifferential, RubyGemsAgreesWithGemVersion) {
              "end\n");
   differential(
       VersionScheme::kRubyGems, "ruby " + (scripts / "ref.rb").string(),
-      [](VersionGen& g) { return g.rubygems(); }, ".-a1 _");
+      [](VersionGen& g) { return g.rubygems(); }, ".-a1 _\n\t");
 }
 
 TEST(VersionsLangDifferential, ComposerAgreesWithComposerSemver) {
@@ -219,7 +219,7 @@ TEST(VersionsLangDifferential, ComposerAgreesWithComposerSemver) {
                  "}\n");
   differential(
       VersionScheme::kComposer, "php " + (scripts / "ref.php").string(),
-      [](VersionGen& g) { return g.composer(); }, "-._v1a@+ x");
+      [](VersionGen& g) { return g.composer(); }, "-._v1a@+ x:*d\n\t");
 }
 
 }  // namespace

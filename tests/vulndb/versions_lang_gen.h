@@ -2,8 +2,8 @@
 // Random version strings for the differential tests of the language-ecosystem comparators: each
 // generator builds strings from the pieces its reference treats specially (separators, spellings,
 // zeros, long numbers, case), and a mutation step adds near-misses (a character inserted,
-// deleted or changed) so that both sides of every validity rule are exercised. ASCII only, never
-// a tab or newline (the references read tab-separated lines).
+// deleted or changed) so that both sides of every validity rule are exercised. ASCII only (the
+// pairs reach the references hex-encoded, so white space of any kind is fine).
 #include <cstdint>
 #include <random>
 #include <string>

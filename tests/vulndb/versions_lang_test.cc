@@ -103,6 +103,12 @@ TEST(Pep440, NormalisesAlternativeSpellings) {
   expect_all_equal(VersionScheme::kPep440, {"1.0.dev0", "1.0.dev", "1.0-dev", "1.0dev0", "1.0.DEV."});
   expect_all_equal(VersionScheme::kPep440, {"1.0a0", "1.0a", "1.0a.", "1.0.a"});
   expect_all_equal(VersionScheme::kPep440, {"1.0+abc.5", "1.0+ABC-5", "1.0+abc_05"});
+  // Surrounding white space is Python's: U+001C..U+001F and Unicode spaces too.
+  expect_all_equal(VersionScheme::kPep440, {"1.0",
+                                            "\x1c"
+                                            "1.0\xc2\x85",
+                                            "\xe3\x80\x80"
+                                            "1.0\xe2\x80\xa9"});
 }
 
 TEST(Pep440, OrdersEdgeCases) {
@@ -282,6 +288,11 @@ TEST(Composer, NormalisesAsVersionParser) {
       {"1.0.0-a", "1.0.0.0-alpha"},
       {"20230101.x-dev", "20230101.9999999.9999999.9999999-dev"},
       {"1.0.0_beta", "1.0.0.0-beta"},
+      // PCRE's "$" also matches before a final newline, and "." stops at one.
+      {"1.0\n@dev", "1.0.0.0"},
+      {"1-dev\n@dev", "1.0.0.0-dev"},
+      {"x\n1.x-dev", "1.9999999.9999999.9999999-dev"},
+      {"1.0+b\n@dev", "1.0.0.0"},
   };
   for (const auto& [in, want] : cases) EXPECT_EQ(composer_normalize(in), want) << "\"" << in << "\"";
   for (const char* bad :
