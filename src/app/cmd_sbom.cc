@@ -30,6 +30,7 @@ struct SbomOptions {
   bool quiet = false;
   bool no_color = false;
   bool with_vulns = false;  // --vulns (always on for `sbom scan`)
+  std::string fail_on;      // exit 1 when an unsuppressed vulnerability is at or above it
   VulnOptions vulns;
 };
 
@@ -186,6 +187,7 @@ void add_sbom_options(CLI::App& cli, SbomOptions& o) {
   cli.add_flag("-q,--quiet", o.quiet);
   cli.add_flag("--no-color", o.no_color);
   cli.add_flag("--vulns", o.with_vulns);
+  cli.add_option("--fail-on", o.fail_on);
   add_vuln_options(cli, o.vulns);
 }
 
@@ -209,7 +211,9 @@ std::string sbom_help() {
          "  -q, --quiet        no progress or summary on standard error\n"
          "  --no-color         plain text even on a terminal\n"
          "  --vulns            match vulnerabilities too (always done by `sbom scan`); sarif\n"
-         "                     output lists them, cyclonedx adds its vulnerabilities section\n" +
+         "                     output lists them, cyclonedx adds its vulnerabilities section\n"
+         "  --fail-on SEV      exit 1 when a vulnerability is at or above SEV (critical, high,\n"
+         "                     medium, low)\n" +
          image_source_options_help() + vuln_options_help() + "  -h, --help         show this help\n";
 }
 
@@ -225,6 +229,9 @@ int run_sbom_command(const std::vector<std::string>& args, AppEnv& env) {
   if (format == nullptr)
     return fail("unknown format '" + o.format + "' (table, json, cyclonedx, spdx, sarif)", kExitUsage, env);
 
+  std::optional<Severity> fail_on;
+  if (!o.fail_on.empty() && !(fail_on = severity_from(o.fail_on)))
+    return fail("unknown severity '" + o.fail_on + "' for --fail-on", kExitUsage, env);
   Diagnostics diags;
   auto inv = reading ? inventory_of_sbom(o.source.target, env, diags) : inventory_of_target(o, env, diags);
   if (!inv.ok()) return fail(inv.error().to_string(), exit_for_error(inv.error()), env);
@@ -246,7 +253,8 @@ int run_sbom_command(const std::vector<std::string>& args, AppEnv& env) {
     if (vulns) env.err << ", " << vuln_count_text(*vulns);
     env.err << "\n";
   }
-  return diags.has_errors() ? kExitInvalidInput : kExitClean;
+  if (diags.has_errors()) return kExitInvalidInput;
+  return vulns && vulns_fail(*vulns, fail_on) ? kExitFindings : kExitClean;
 }
 
 }  // namespace customs

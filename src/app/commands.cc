@@ -29,6 +29,8 @@ const std::vector<Command>& commands() {
        sbom_help, run_sbom_command},
       {"scan", "Inspect a Dockerfile, an image or a root file system, whichever TARGET is", scan_help,
        run_scan_command},
+      {"diff", "Compare the vulnerabilities of two JSON reports: new, fixed, unchanged", diff_help,
+       run_diff_command},
       {"db", "Build and inspect the local vulnerability database (import, info)", db_help, run_db_command},
       {"checks", "List the checks customs runs, or show one in full", checks_help, run_checks_command},
       {"version", "Print the version of customs and of the libraries it uses", version_help,

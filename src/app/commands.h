@@ -66,6 +66,8 @@ int run_sbom_command(const std::vector<std::string>& args, AppEnv& env);
 std::string sbom_help();
 // Whether `--name` of `customs image` (a superset of the scanning options) takes a value.
 bool image_option_takes_value(const std::string& name);
+int run_diff_command(const std::vector<std::string>& args, AppEnv& env);
+std::string diff_help();
 int run_db_command(const std::vector<std::string>& args, AppEnv& env);
 std::string db_help();
 int run_scan_command(const std::vector<std::string>& args, AppEnv& env);

@@ -2,8 +2,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <ctime>
+
 #include "core/strings.h"
 #include "vulndb/severity.h"
+#include "vulndb/triage/diff.h"
+#include "vulndb/triage/ignore_file.h"
+#include "vulndb/triage/vex.h"
 
 namespace customs {
 
@@ -55,6 +60,55 @@ Result<MatchOptions> match_options(const VulnOptions& o) {
   return m;
 }
 
+namespace {
+
+constexpr uint64_t kMaxTriageFile = uint64_t{64} << 20;
+constexpr const char* kDefaultIgnoreFile = ".customsignore.yaml";
+
+std::string today_utc() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// The ignore files, VEX documents and baseline, applied in that order to the matched vulnerabilities:
+// the first that suppresses a vulnerability names itself as the reason.
+Status apply_triage(const VulnOptions& o, const AppEnv& env, MatchResult& result) {
+  std::vector<std::string> ignore_files = o.ignore_files;
+  if (ignore_files.empty() && env.fs.exists(kDefaultIgnoreFile)) ignore_files.push_back(kDefaultIgnoreFile);
+  for (const auto& path : ignore_files) {
+    auto bytes = env.fs.read_file(path, kMaxTriageFile);
+    if (!bytes) return bytes.error();
+    auto file = parse_ignore_file(*bytes, path);
+    if (!file) return file.error();
+    IgnoreOutcome outcome = apply_ignore_file(*file, result.vulnerabilities, today_utc());
+    result.diagnostics.append(outcome.diagnostics);
+  }
+  std::vector<VexDocument> documents;
+  for (const auto& path : o.vex) {
+    auto bytes = env.fs.read_file(path, kMaxTriageFile);
+    if (!bytes) return bytes.error();
+    auto doc = parse_vex(*bytes, path);
+    if (!doc) return doc.error();
+    result.diagnostics.append(doc->diagnostics);
+    documents.push_back(std::move(*doc));
+  }
+  if (!documents.empty()) result.diagnostics.append(apply_vex(documents, result.vulnerabilities).diagnostics);
+  if (!o.baseline.empty()) {
+    auto bytes = env.fs.read_file(o.baseline, kMaxTriageFile);
+    if (!bytes) return bytes.error();
+    auto keys = read_report_vulnerabilities(*bytes, o.baseline);
+    if (!keys) return keys.error();
+    apply_baseline(*keys, result.vulnerabilities, o.baseline);
+  }
+  return ok_status();
+}
+
+}  // namespace
+
 Result<VulnScan> scan_vulnerabilities(const Inventory& inventory, const VulnOptions& o, const AppEnv& env) {
   VulnScan scan;
   if (o.skip) {
@@ -75,6 +129,7 @@ Result<VulnScan> scan_vulnerabilities(const Inventory& inventory, const VulnOpti
   if (!store) return store.error();
   auto result = match_inventory(inventory, **store, *options);
   if (!result) return result.error();
+  if (Status s = apply_triage(o, env, *result); !s) return s.error();
   scan.scanned = true;
   scan.result = std::move(*result);
   return scan;

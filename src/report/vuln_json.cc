@@ -61,7 +61,10 @@ ojson vulnerability_json(const Vulnerability& v) {
                   : ojson(nullptr);
   j["references"] = v.references;
   j["suppressed"] = v.suppressed;
-  if (v.suppressed) j["suppression"] = ojson{{"kind", v.suppression_kind}, {"reason", v.suppression_reason}};
+  if (v.suppressed) {
+    j["suppression"] = ojson{{"kind", v.suppression_kind}, {"reason", v.suppression_reason}};
+    if (!v.vex_justification.empty()) j["suppression"]["justification"] = v.vex_justification;
+  }
   return j;
 }
 

@@ -78,6 +78,7 @@ ojson result_for(const Vulnerability& v, int rule_index) {
               {"layerDigest", v.layer_digest},
               {"layerIndex", v.layer_index},
               {"baseImage", v.in_base_image}};
+  if (!v.vex_justification.empty()) props["vexJustification"] = v.vex_justification;
   if (v.kev) props["kev"] = true;
   if (v.epss) props["epss"] = v.epss->epss;
   r["properties"] = props;

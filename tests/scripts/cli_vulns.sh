@@ -16,6 +16,15 @@ unset CUSTOMS_DB
 python3 "$SRC/tests/fixtures/make_images.py" "$T/img" --only app.docker.tar >/dev/null
 IMG="$T/img/app.docker.tar"
 DB="$T/v.db"
+cat >"$T/ignore.yaml" <<'YAML'
+ignore:
+  - id: GHSA-xvch-5gv4-984h
+    package: minimist
+    reason: only parses our own arguments
+  - id: CVE-2021-23337
+    reason: was waiting for a fix
+    expires: 2020-01-01
+YAML
 set +e
 FAILED=()
 fail() { FAILED+=("$1"); echo "FAIL: $1"; }
@@ -51,8 +60,6 @@ got=$(jq -r "$norm" "$T/image.json" | sort)
 [[ $(jq -r '[.vulnerabilities[] | select(.id == "CVE-2024-43796") | .severity_source, (.ratings | map(.cvss_version // "text") | join(","))] | join(" ")' "$T/image.json") == "ghsa CVSS 3.1 3.1,4.0,text" ]] ||
   fail "CVE-2024-43796: GHSA's 3.1 vector decides, its 4.0 vector and word are shown beside it"
 
-c image "$IMG" --db "$DB" --fail-on low >/dev/null
-[[ $? -eq 1 ]] || fail "--fail-on low exits 1 with vulnerabilities"
 
 c image "$IMG" --db "$DB" >"$T/table.txt"
 grep -q "Vulnerabilities" "$T/table.txt" && grep -q "lodash 4.17.15 -> 4.17.21" "$T/table.txt" ||
@@ -70,8 +77,50 @@ c sbom scan "$T/app.cdx.json" --db "$DB" --format cyclonedx >"$T/vulns.cdx.json"
 [[ $(jq -r '.vulnerabilities | length' "$T/vulns.cdx.json") == 7 ]] || fail "CycloneDX vulnerabilities section"
 [[ $(jq -r '[.vulnerabilities[].affects[].ref] | length' "$T/vulns.cdx.json") == 7 ]] || fail "CycloneDX affects refs"
 
+# --fail-on counts vulnerabilities (the SBOM has no image findings to muddy the exit code).
+c sbom scan "$T/app.cdx.json" --db "$DB" --fail-on critical >/dev/null
+[[ $? -eq 1 ]] || fail "sbom scan --fail-on critical exits 1 (minimist is critical)"
+c sbom scan "$T/app.cdx.json" --db "$DB" --fail-on critical --ignore-file "$T/ignore.yaml" >/dev/null
+[[ $? -eq 0 ]] || fail "sbom scan --fail-on critical exits 0 once minimist is ignored"
+c sbom scan "$T/app.cdx.json" --db "$DB" --fail-on low --baseline "$T/scan.json" >/dev/null
+[[ $? -eq 0 ]] || fail "sbom scan --baseline: nothing new, exit 0"
+
 c db info --db "$DB" >"$T/info.txt" || fail "db info exits 0"
 grep -q "14 advisories" "$T/info.txt" || { fail "db info counts"; cat "$T/info.txt"; }
+
+# Triage: an ignore file (one live entry, one expired), an OpenVEX statement, a baseline, a diff.
+cat >"$T/app.vex.json" <<'JSON'
+{
+  "@context": "https://openvex.dev/ns/v0.2.0",
+  "@id": "https://example.com/vex/app-1",
+  "author": "app team",
+  "timestamp": "2026-11-01T00:00:00Z",
+  "version": 1,
+  "statements": [
+    {
+      "vulnerability": {"name": "CVE-2020-28500"},
+      "products": [{"@id": "pkg:npm/lodash@4.17.15"}],
+      "status": "not_affected",
+      "justification": "vulnerable_code_not_in_execute_path",
+      "impact_statement": "toNumber and trim are never called on user input"
+    }
+  ]
+}
+JSON
+c image "$IMG" --db "$DB" --ignore-file "$T/ignore.yaml" --vex "$T/app.vex.json" --format json >"$T/triaged.json"
+[[ $(jq -r '[.vulnerabilities[] | select(.suppressed) | .id + ":" + .suppression.kind] | sort | join(",")' "$T/triaged.json") == "CVE-2020-28500:vex,CVE-2021-44906:ignore-file" ]] ||
+  { fail "ignore file and VEX suppress one each"; jq -c '[.vulnerabilities[] | [.id, .suppressed]]' "$T/triaged.json"; }
+[[ $(jq -r '.vulnerabilities[] | select(.id == "CVE-2020-28500") | .suppression.justification' "$T/triaged.json") == "vulnerable_code_not_in_execute_path" ]] ||
+  fail "VEX justification in JSON"
+jq -r '.diagnostics[].message' "$T/triaged.json" | grep -q "expired" || fail "expired ignore entry reported"
+c image "$IMG" --db "$DB" --baseline "$T/image.json" --format json >"$T/base.json"
+[[ $(jq -r '[.vulnerabilities[] | select(.suppressed | not)] | length' "$T/base.json") == 0 ]] || fail "--baseline suppresses all"
+c diff "$T/image.json" "$T/image.json" --format json >"$T/diff.json"
+[[ $(jq -c '.counts' "$T/diff.json") == '{"new":0,"fixed":0,"unchanged":7}' ]] || fail "diff with itself"
+jq 'del(.vulnerabilities[] | select(.package.name == "express"))' "$T/image.json" >"$T/old.json"
+c diff "$T/old.json" "$T/image.json" --fail-on medium >"$T/diff.txt"
+[[ $? -eq 1 ]] || fail "diff --fail-on medium exits 1 for new medium findings"
+grep -q "New (2)" "$T/diff.txt" || { fail "diff lists the two new express findings"; cat "$T/diff.txt"; }
 
 # Without a database the scan says so instead of reporting nothing.
 c image "$IMG" --format json >"$T/nodb.json"
