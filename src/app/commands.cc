@@ -31,7 +31,7 @@ const std::vector<Command>& commands() {
        run_scan_command},
       {"diff", "Compare the vulnerabilities of two JSON reports: new, fixed, unchanged", diff_help,
        run_diff_command},
-      {"db", "Build and inspect the local vulnerability database (import, info)", db_help, run_db_command},
+      {"db", "The local vulnerability database: import, update, info, export", db_help, run_db_command},
       {"checks", "List the checks customs runs, or show one in full", checks_help, run_checks_command},
       {"version", "Print the version of customs and of the libraries it uses", version_help,
        run_version_command},

@@ -42,6 +42,7 @@ ojson rule_for(const Vulnerability& v) {
   std::string help =
       v.id + " (" + v.severity + ", " + (v.severity_source.empty() ? "no rating" : v.severity_source) + ")";
   if (!v.aliases.empty()) help += ". Also known as " + join(v.aliases, ", ");
+  r["fullDescription"] = ojson{{"text", sentence_of(truncate_utf8(title + ": " + help, 1000))}};
   r["help"] = ojson{{"text", help + "."}};
   if (!v.references.empty()) r["helpUri"] = v.references.front();
   r["defaultConfiguration"] = ojson{{"level", sarif_level(band(v))}};

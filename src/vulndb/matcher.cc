@@ -46,6 +46,17 @@ std::optional<MatchCandidate> candidate_for(const Advisory& adv, const PackageQu
 
 int rank_epss(const Vulnerability& v) { return v.epss ? static_cast<int>(v.epss->epss * 1000) : -1; }
 
+// Sorts by triage_less through an index: a Vulnerability is large, so elements are moved once.
+void sort_for_triage(std::vector<Vulnerability>& v) {
+  std::vector<size_t> order(v.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return triage_less(v[a], v[b]); });
+  std::vector<Vulnerability> sorted;
+  sorted.reserve(v.size());
+  for (size_t i : order) sorted.push_back(std::move(v[i]));
+  v = std::move(sorted);
+}
+
 }  // namespace
 
 bool triage_less(const Vulnerability& a, const Vulnerability& b) {
@@ -64,7 +75,12 @@ bool triage_less(const Vulnerability& a, const Vulnerability& b) {
 Result<MatchResult> match_inventory(const Inventory& inventory, VulnStore& store,
                                     const MatchOptions& options) {
   MatchResult out;
-  std::map<std::string, std::vector<Advisory>> cache;
+  if (Status s = store.begin_read(); !s) return s.error();
+  struct EndRead {
+    VulnStore& store;
+    ~EndRead() { store.end_read(); }
+  } end_read{store};
+  std::map<std::string, std::vector<std::shared_ptr<const Advisory>>> cache;
   for (const Package& p : inventory.packages) {
     ++out.stats.packages;
     bool os_owned = !is_os_package(p.type) && !p.os_owner.empty();
@@ -80,13 +96,13 @@ Result<MatchResult> match_inventory(const Inventory& inventory, VulnStore& store
     }
     auto [it, inserted] = cache.try_emplace(key_of(*q));
     if (inserted) {
-      auto found = store.advisories_for(q->ecosystems, q->name);
+      auto found = store.shared_advisories_for(q->ecosystems, q->name);
       if (!found) return found.error();
       it->second = std::move(*found);
     }
     std::vector<MatchCandidate> candidates;
-    for (const Advisory& adv : it->second) {
-      if (auto c = candidate_for(adv, *q, p, out)) candidates.push_back(std::move(*c));
+    for (const auto& adv : it->second) {
+      if (auto c = candidate_for(*adv, *q, p, out)) candidates.push_back(std::move(*c));
     }
     if (candidates.empty()) continue;
     ++out.stats.matched_packages;
@@ -99,7 +115,7 @@ Result<MatchResult> match_inventory(const Inventory& inventory, VulnStore& store
       out.vulnerabilities.push_back(std::move(v));
     }
   }
-  std::sort(out.vulnerabilities.begin(), out.vulnerabilities.end(), triage_less);
+  sort_for_triage(out.vulnerabilities);
   return out;
 }
 

@@ -76,6 +76,7 @@ Result<std::unique_ptr<VulnStore>> VulnStore::open(const std::string& path, Mode
 
 VulnStore::~VulnStore() {
   if (in_import_) rollback_import();
+  end_read();
   for (sqlite3_stmt* s : stmts_) sqlite3_finalize(s);
   sqlite3_close(db_);
 }
@@ -110,6 +111,19 @@ sqlite3_stmt* VulnStore::prepare_cached(int slot, const char* sql) {
   if (s == nullptr && sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK)
     s = nullptr;
   return s;
+}
+
+Status VulnStore::begin_read() {
+  if (in_read_ || in_import_) return ok_status();
+  if (Status s = exec("BEGIN"); !s) return s;
+  in_read_ = true;
+  return ok_status();
+}
+
+void VulnStore::end_read() {
+  if (!in_read_) return;
+  (void)exec("COMMIT");
+  in_read_ = false;
 }
 
 Status VulnStore::begin_import() {

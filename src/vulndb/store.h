@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
@@ -60,6 +61,11 @@ class VulnStore {
   VulnStore(const VulnStore&) = delete;
   VulnStore& operator=(const VulnStore&) = delete;
 
+  // A read transaction for a run of lookups (a scan): SQLite then takes its file lock once instead
+  // of once per query. end_read() is idempotent; the destructor ends an open one.
+  Status begin_read();
+  void end_read();
+
   // An import: begin, add batches, then commit (or rollback; the destructor rolls back an open one).
   Status begin_import();
   Status add(const FeedBatch& batch);
@@ -71,6 +77,10 @@ class VulnStore {
   // ecosystem strings). `package` is compared after lookup_package_key().
   Result<std::vector<Advisory>> advisories_for(const std::vector<std::string>& ecosystems,
                                                std::string_view package);
+  // The same, parsed once per store and shared: what the matcher uses (a package name that many
+  // packages share, or a record that names several packages, is read once).
+  Result<std::vector<std::shared_ptr<const Advisory>>> shared_advisories_for(
+      const std::vector<std::string>& ecosystems, std::string_view package);
   // Every advisory whose id or alias is `id`, of any source (for enrichment and `db` queries).
   Result<std::vector<Advisory>> advisories_by_alias(std::string_view id);
   std::optional<CveRatings> cve_ratings(std::string_view cve);
@@ -92,9 +102,12 @@ class VulnStore {
 
   sqlite3* db_ = nullptr;
   bool in_import_ = false;
+  bool in_read_ = false;
   ImportCounts counts_;
   std::vector<int> upgrades_;
   std::vector<sqlite3_stmt*> stmts_;
+  std::unordered_map<int64_t, std::shared_ptr<const Advisory>> parsed_;  // by advisory rowid
+  std::unordered_map<std::string, std::optional<CveRatings>> ratings_cache_;
 };
 
 // The key packages are stored and looked up by: PyPI names PEP 503-normalised, everything else as

@@ -124,13 +124,13 @@ Status VulnStore::add(const FeedBatch& batch) {
   return ok_status();
 }
 
-Result<std::vector<Advisory>> VulnStore::advisories_for(const std::vector<std::string>& ecosystems,
-                                                        std::string_view package) {
+Result<std::vector<std::shared_ptr<const Advisory>>> VulnStore::shared_advisories_for(
+    const std::vector<std::string>& ecosystems, std::string_view package) {
   sqlite3_stmt* s =
       prepare_cached(kSelectByPackage,
-                     "SELECT a.doc FROM affected_index i JOIN advisories a ON a.rowid = i.advisory "
+                     "SELECT a.rowid, a.doc FROM affected_index i JOIN advisories a ON a.rowid = i.advisory "
                      "WHERE i.package = ? AND i.ecosystem = ? AND a.withdrawn = ''");
-  std::vector<Advisory> out;
+  std::vector<std::shared_ptr<const Advisory>> out;
   for (const auto& eco : ecosystems) {
     Use use(s);
     std::string key = lookup_package_key(eco, package);
@@ -138,12 +138,29 @@ Result<std::vector<Advisory>> VulnStore::advisories_for(const std::vector<std::s
     bind(s, 2, eco);
     int rc = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-      auto a = advisory_from_json(text_column(s, 0));
-      if (!a) return a.error();
-      out.push_back(std::move(*a));
+      auto [it, inserted] = parsed_.try_emplace(sqlite3_column_int64(s, 0));
+      if (inserted) {
+        auto a = advisory_from_json(text_column(s, 1));
+        if (!a) {
+          parsed_.erase(it);
+          return a.error();
+        }
+        it->second = std::make_shared<const Advisory>(std::move(*a));
+      }
+      out.push_back(it->second);
     }
     if (rc != SQLITE_DONE) return db_error(db_, "reading advisories");
   }
+  return out;
+}
+
+Result<std::vector<Advisory>> VulnStore::advisories_for(const std::vector<std::string>& ecosystems,
+                                                        std::string_view package) {
+  auto shared = shared_advisories_for(ecosystems, package);
+  if (!shared) return shared.error();
+  std::vector<Advisory> out;
+  out.reserve(shared->size());
+  for (const auto& a : *shared) out.push_back(*a);
   return out;
 }
 
@@ -165,12 +182,15 @@ Result<std::vector<Advisory>> VulnStore::advisories_by_alias(std::string_view id
 }
 
 std::optional<CveRatings> VulnStore::cve_ratings(std::string_view cve) {
+  auto [it, inserted] = ratings_cache_.try_emplace(std::string(cve));
+  if (!inserted) return it->second;
   sqlite3_stmt* s = prepare_cached(kSelectRatings, "SELECT doc FROM cve_ratings WHERE cve = ?");
   Use use(s);
   bind(s, 1, cve);
   if (sqlite3_step(s) != SQLITE_ROW) return std::nullopt;
   auto r = cve_ratings_from_json(text_column(s, 0));
-  return r ? std::optional<CveRatings>(std::move(*r)) : std::nullopt;
+  if (r) it->second = std::move(*r);
+  return it->second;
 }
 
 std::optional<KevEntry> VulnStore::kev(std::string_view cve) {

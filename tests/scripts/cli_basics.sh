@@ -23,6 +23,8 @@ Commands:
   image       Inspect a container image layer by layer
   sbom        List every package of an image, directory or file (CycloneDX, SPDX); read an SBOM back
   scan        Inspect a Dockerfile, an image or a root file system, whichever TARGET is
+  diff        Compare the vulnerabilities of two JSON reports: new, fixed, unchanged
+  db          The local vulnerability database: import, update, info, export
   checks      List the checks customs runs, or show one in full
   version     Print the version of customs and of the libraries it uses
   help        Show the help of customs or of one command
@@ -48,7 +50,7 @@ grep -q -- '--format NAME      report format: table, json, sarif' "$T/out" || fa
 # No arguments: short usage on stderr, exit 2.
 run "$CUSTOMS"
 expect_rc 2; expect_out ""
-expect_err "Usage: customs <dockerfile|image|sbom|scan|checks|version|help> [options]
+expect_err "Usage: customs <dockerfile|image|sbom|scan|diff|db|checks|version|help> [options]
 Run 'customs --help' for more."
 
 # A mistyped command gets a suggestion.

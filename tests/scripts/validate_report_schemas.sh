@@ -82,9 +82,13 @@ mkdir -p "$tmp/live"
 printf 'FROM python:3.12\nENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nUSER root\n' > "$tmp/live/Dockerfile"
 python3 "$src/tests/fixtures/make_images.py" "$tmp/images" --only app.oci >/dev/null 2>&1 ||
   fail "tests/fixtures/make_images.py failed"
+# The example image against the example vulnerability database (examples/vulndb): vulnerabilities
+# with their ratings in the JSON report, and as rules and results in SARIF.
+"$customs" db import "$src/examples/vulndb" --db "$tmp/vuln.db" -q >/dev/null 2>&1 || fail "customs db import examples/vulndb failed"
 for format in json sarif; do
   check_live dockerfile "$format" "$customs" dockerfile "$tmp/live/Dockerfile" --format "$format"
   check_live image "$format" "$customs" image "$tmp/images/app.oci" --no-cache --format "$format"
+  check_live image-vulns "$format" "$customs" image "$tmp/images/app.oci" --no-cache --db "$tmp/vuln.db" --format "$format"
 done
 
 finish "report schema"

@@ -34,24 +34,15 @@ struct EcosystemRow {
   VersionScheme scheme;
 };
 constexpr std::array kEcosystems = {
-    EcosystemRow{"Debian", VersionScheme::kDpkg},
-    EcosystemRow{"Ubuntu", VersionScheme::kDpkg},
-    EcosystemRow{"Alpine", VersionScheme::kApk},
-    EcosystemRow{"Wolfi", VersionScheme::kApk},
-    EcosystemRow{"Chainguard", VersionScheme::kApk},
-    EcosystemRow{"Rocky Linux", VersionScheme::kRpm},
-    EcosystemRow{"AlmaLinux", VersionScheme::kRpm},
-    EcosystemRow{"Red Hat", VersionScheme::kRpm},
-    EcosystemRow{"openSUSE", VersionScheme::kRpm},
-    EcosystemRow{"SUSE", VersionScheme::kRpm},
-    EcosystemRow{"Mageia", VersionScheme::kRpm},
-    EcosystemRow{"npm", VersionScheme::kSemver},
-    EcosystemRow{"crates.io", VersionScheme::kSemver},
-    EcosystemRow{"Go", VersionScheme::kGo},
-    EcosystemRow{"PyPI", VersionScheme::kPep440},
-    EcosystemRow{"Maven", VersionScheme::kMaven},
-    EcosystemRow{"RubyGems", VersionScheme::kRubyGems},
-    EcosystemRow{"Packagist", VersionScheme::kComposer},
+    EcosystemRow{"Debian", VersionScheme::kDpkg},       EcosystemRow{"Ubuntu", VersionScheme::kDpkg},
+    EcosystemRow{"Alpine", VersionScheme::kApk},        EcosystemRow{"Wolfi", VersionScheme::kApk},
+    EcosystemRow{"Chainguard", VersionScheme::kApk},    EcosystemRow{"Rocky Linux", VersionScheme::kRpm},
+    EcosystemRow{"AlmaLinux", VersionScheme::kRpm},     EcosystemRow{"Red Hat", VersionScheme::kRpm},
+    EcosystemRow{"openSUSE", VersionScheme::kRpm},      EcosystemRow{"SUSE", VersionScheme::kRpm},
+    EcosystemRow{"Mageia", VersionScheme::kRpm},        EcosystemRow{"npm", VersionScheme::kSemver},
+    EcosystemRow{"crates.io", VersionScheme::kSemver},  EcosystemRow{"Go", VersionScheme::kGo},
+    EcosystemRow{"PyPI", VersionScheme::kPep440},       EcosystemRow{"Maven", VersionScheme::kMaven},
+    EcosystemRow{"RubyGems", VersionScheme::kRubyGems}, EcosystemRow{"Packagist", VersionScheme::kComposer},
     EcosystemRow{"NuGet", VersionScheme::kNuget},
 };
 
