@@ -135,6 +135,40 @@ grep -q "broken.json" "$T/err" || { fail "broken feed error names the file"; cat
 c db info --db "$DB" >"$T/info2.txt"
 grep -q "14 advisories" "$T/info2.txt" || fail "database unchanged after a failed import"
 
+# A signed bundle for air-gapped sites: exported with an Ed25519 key, imported with its public key;
+# a tampered copy and a wrong key are refused and leave the database as it was.
+openssl genpkey -algorithm ed25519 -out "$T/key.pem" 2>/dev/null
+openssl pkey -in "$T/key.pem" -pubout -out "$T/pub.pem"
+openssl genpkey -algorithm ed25519 -out "$T/other.pem" 2>/dev/null
+openssl pkey -in "$T/other.pem" -pubout -out "$T/otherpub.pem"
+c db export "$T/db.bundle" --db "$DB" --key "$T/key.pem" >/dev/null || { fail "db export exits 0"; cat "$T/err"; }
+c db import "$T/db.bundle" --key "$T/pub.pem" --db "$T/airgap.db" >/dev/null || { fail "bundle import exits 0"; cat "$T/err"; }
+c db info --db "$T/airgap.db" | grep -q "14 advisories" || fail "the imported bundle holds the database"
+cp "$T/db.bundle" "$T/tampered.bundle"
+printf 'X' | dd of="$T/tampered.bundle" bs=1 seek=600 conv=notrunc 2>/dev/null
+c db import "$T/tampered.bundle" --key "$T/pub.pem" --db "$T/airgap.db" >/dev/null
+[[ $? -eq 3 ]] || fail "a tampered bundle is refused with exit 3"
+c db import "$T/db.bundle" --key "$T/otherpub.pem" --db "$T/airgap.db" >/dev/null
+[[ $? -eq 3 ]] || fail "a bundle checked with the wrong key is refused"
+c db info --db "$T/airgap.db" | grep -q "14 advisories" || fail "refused bundles leave the database as it was"
+
+# db update from a local server laid out as osv.dev's bucket (<base>/<ecosystem>/all.zip).
+mkdir -p "$T/www/npm"
+python3 -c 'import sys, zipfile, glob, os
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    for f in sorted(glob.glob(sys.argv[2] + "/*.json")): z.write(f, os.path.basename(f))' "$T/www/npm/all.zip" "$SRC/examples/vulndb/osv/npm"
+python3 -m http.server 0 --bind 127.0.0.1 --directory "$T/www" >"$T/http.log" 2>&1 &
+HTTP_PID=$!
+for _ in $(seq 50); do grep -q "port" "$T/http.log" && break; sleep 0.1; done
+PORT=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$T/http.log" | head -1)
+c db update --db "$T/updated.db" --base-url "http://127.0.0.1:$PORT" --ecosystem npm -q >"$T/update.txt" ||
+  { fail "db update from a local server exits 0"; cat "$T/err"; }
+grep -q "9 advisories added" "$T/update.txt" || { fail "db update imports the archive"; cat "$T/update.txt"; }
+c db update --db "$T/updated.db" --base-url "http://127.0.0.1:$PORT" --ecosystem Maven -q >/dev/null
+[[ $? -eq 3 ]] || fail "db update of a missing archive (404) exits 3"
+grep -q "404" "$T/err" || { fail "the 404 is named"; cat "$T/err"; }
+kill $HTTP_PID 2>/dev/null
+
 if [[ ${#FAILED[@]} -gt 0 ]]; then
   echo "${#FAILED[@]} failures"
   exit 1
