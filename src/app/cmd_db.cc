@@ -10,6 +10,7 @@
 #include "app/options.h"
 #include "app/progress.h"
 #include "app/vuln_options.h"
+#include "core/strings.h"
 #include "vulndb/bundle.h"
 #include "vulndb/importer.h"
 #include "vulndb/store.h"
@@ -21,15 +22,6 @@ namespace {
 int fail(const std::string& message, int code, AppEnv& env) {
   env.err << "customs db: " << message << "\n";
   return code;
-}
-
-std::string now_rfc3339() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 // Days from an RFC 3339 UTC time to now (negative when unreadable).
@@ -97,7 +89,7 @@ int run_import(const std::vector<std::string>& args, AppEnv& env) {
     if (!quiet) env.err << "customs db: upgraded the database schema to version " << v << "\n";
   ProgressBar progress(env.err, env.stderr_is_tty && !quiet, "importing", 0, 0);
   ImportOptions options;
-  options.imported_at = now_rfc3339();
+  options.imported_at = utc_now();
   options.progress = [&](size_t) { progress.item_done(); };
   auto report = import_paths(paths, env.fs, **store, options);
   progress.finish();
@@ -160,7 +152,7 @@ int run_export(const std::vector<std::string>& args, AppEnv& env) {
   if (out.empty() || key.empty())
     return fail("give the bundle to write and --key PRIVATE.pem", kExitUsage, env);
   std::string path = resolve_db(db, env);
-  BundleMeta meta{now_rfc3339(), comment, 9};
+  BundleMeta meta{utc_now(), comment, 9};
   if (Status s = write_bundle(path, key, out, meta); !s)
     return fail(s.error().to_string(), exit_for_error(s.error()), env);
   env.out << "wrote the signed bundle " << out << " of " << path << "\n";

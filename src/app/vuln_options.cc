@@ -2,8 +2,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <ctime>
-
 #include "core/strings.h"
 #include "vulndb/severity.h"
 #include "vulndb/triage/diff.h"
@@ -65,15 +63,6 @@ namespace {
 constexpr uint64_t kMaxTriageFile = uint64_t{64} << 20;
 constexpr const char* kDefaultIgnoreFile = ".customsignore.yaml";
 
-std::string today_utc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 // The ignore files, VEX documents and baseline, applied in that order to the matched vulnerabilities:
 // the first that suppresses a vulnerability names itself as the reason.
 Status apply_triage(const VulnOptions& o, const AppEnv& env, MatchResult& result) {
@@ -84,7 +73,7 @@ Status apply_triage(const VulnOptions& o, const AppEnv& env, MatchResult& result
     if (!bytes) return bytes.error();
     auto file = parse_ignore_file(*bytes, path);
     if (!file) return file.error();
-    IgnoreOutcome outcome = apply_ignore_file(*file, result.vulnerabilities, today_utc());
+    IgnoreOutcome outcome = apply_ignore_file(*file, result.vulnerabilities, utc_now("%Y-%m-%d"));
     result.diagnostics.append(outcome.diagnostics);
   }
   std::vector<VexDocument> documents;

@@ -72,19 +72,6 @@ void add_diag(CatalogResult& out, const CatalogFile& file, std::string code, std
   out.diagnostics.push_back(std::move(d));
 }
 
-std::pair<int, int> line_column_at(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, static_cast<int>(offset - line_start) + 1};
-}
-
 Result<nlohmann::json> parse_json_bytes(std::string_view bytes, std::string_view path) {
   try {
     return nlohmann::json::parse(bytes.begin(), bytes.end());

@@ -8,6 +8,7 @@
 
 #include "catalog/catalog.h"
 #include "core/result.h"
+#include "core/strings.h"
 
 namespace customs {
 
@@ -35,9 +36,6 @@ Result<nlohmann::json> parse_json_bytes(std::string_view bytes, std::string_view
 
 // The string at `key` of a JSON object, or "" when absent or not a string.
 std::string json_string(const nlohmann::json& obj, std::string_view key);
-
-// Line (1-based) and column of a byte offset in text.
-std::pair<int, int> line_column_at(std::string_view text, size_t offset);
 
 // Licence lists: "MIT, Apache-2.0" -> {"MIT", "Apache-2.0"}; trims, drops empties and duplicates.
 std::vector<std::string> split_licenses(std::string_view text, char sep);

@@ -2,6 +2,7 @@
 // Small string helpers shared by every stage.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace customs {
@@ -23,6 +24,10 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
 size_t json_nesting_exceeded_at(std::string_view json, int limit);
 // Levenshtein distance, for "did you mean".
 size_t edit_distance(std::string_view a, std::string_view b);
+// The 1-based line and column (in bytes) of `offset` in `text` (offsets past the end count as the end).
+std::pair<int, int> line_column_at(std::string_view text, size_t offset);
+// The current time in UTC, formatted by strftime (default RFC 3339: "2026-11-23T10:00:00Z").
+std::string utc_now(const char* strftime_format = "%Y-%m-%dT%H:%M:%SZ");
 // Shell-style glob: * ? [..]; '*' does not cross '/' when path_mode is true.
 bool glob_match(std::string_view pattern, std::string_view text, bool path_mode = false);
 

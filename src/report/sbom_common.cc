@@ -1,5 +1,7 @@
 #include "report/sbom_common.h"
 
+#include "core/strings.h"
+
 #include <ctime>
 #include <set>
 #include <unordered_map>
@@ -24,15 +26,6 @@ std::string inventory_fingerprint(const Inventory& inv, const std::string& times
   return s;
 }
 
-std::string now_utc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 }  // namespace
 
 std::string sbom_uuid(const Inventory& inv, const SbomWriteOptions& opt) {
@@ -47,7 +40,7 @@ std::string sbom_uuid(const Inventory& inv, const SbomWriteOptions& opt) {
 std::string sbom_timestamp(const Inventory& inv, const SbomWriteOptions& opt) {
   if (!opt.timestamp.empty()) return opt.timestamp;
   if (!inv.timestamp.empty()) return inv.timestamp;
-  return now_utc();
+  return utc_now();
 }
 
 std::string sbom_tool_version(const Inventory& inv, const SbomWriteOptions& opt) {

@@ -39,6 +39,7 @@ std::vector<std::vector<size_t>> group_indexes(const std::vector<MatchCandidate>
   g.parent.resize(c.size());
   std::iota(g.parent.begin(), g.parent.end(), 0);
   std::vector<std::set<std::string>> ids;
+  ids.reserve(c.size());
   for (const auto& x : c) ids.push_back(ids_of(*x.advisory));
   auto share = [&](size_t i, size_t j) {
     return std::any_of(ids[i].begin(), ids[i].end(),
@@ -70,6 +71,7 @@ std::vector<std::vector<size_t>> group_indexes(const std::vector<MatchCandidate>
     }
   }
   std::vector<std::vector<size_t>> out;
+  out.reserve(by_root.size());
   for (auto& [root, members] : by_root) out.push_back(std::move(members));
   return out;
 }

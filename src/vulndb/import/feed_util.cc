@@ -10,19 +10,6 @@ namespace {
 
 constexpr int kMaxJsonNesting = 64;
 
-std::pair<int, int> line_column_at(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, static_cast<int>(offset - line_start) + 1};
-}
-
 std::string path_key(const std::vector<std::string>& path) { return join(path, "\n"); }
 
 }  // namespace
