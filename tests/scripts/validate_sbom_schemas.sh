@@ -68,8 +68,23 @@ validate_live() {
   done
 }
 
+# CycloneDX with its vulnerabilities section: the example image's SBOM read back by `customs sbom
+# scan` against the example database (examples/vulndb): ratings, affects refs, references.
+validate_live_vulns() {
+  local out=$tmp/vulns.cdx.json
+  python3 "$src/tests/fixtures/make_images.py" "$tmp/img" --only app.docker.tar >/dev/null 2>&1 ||
+    { fail "tests/fixtures/make_images.py failed"; return; }
+  "$customs" db import "$src/examples/vulndb" --db "$tmp/vuln.db" -q >/dev/null 2>&1 || { fail "db import examples/vulndb failed"; return; }
+  "$customs" sbom "$tmp/img/app.docker.tar" --vulns --db "$tmp/vuln.db" --format cyclonedx -q > "$out" 2>"$tmp/vulns.err" ||
+    { fail "'customs sbom --vulns --format cyclonedx' failed: $(head -3 "$tmp/vulns.err")"; return; }
+  echo "live customs sbom --vulns --format cyclonedx"
+  validate "$out" "$cdx_schema" || fail "CycloneDX with vulnerabilities does not match the CycloneDX 1.6 schema"
+  grep -q '"vulnerabilities"' "$out" || fail "CycloneDX output has no vulnerabilities section"
+}
+
 if "$customs" sbom --help > /dev/null 2>&1; then
   validate_live
+  validate_live_vulns
 else
   echo "SKIP: live SBOM output ('$customs sbom --help' fails: the command is not there yet)"
 fi
