@@ -107,6 +107,7 @@ RangeResult evaluate_affected(const Affected& affected, std::string_view version
   }
   auto scheme = scheme_for_ecosystem(affected.ecosystem);
   for (const std::string& listed : affected.versions) {
+    if (result.verdict == RangeVerdict::kAffected) break;  // the ranges decided already
     bool same = listed == version;
     if (!same && scheme) same = compare_versions(*scheme, listed, version) == 0;
     if (same) result.verdict = RangeVerdict::kAffected;

@@ -17,7 +17,8 @@ namespace {
 std::string key_of(const PackageQuery& q) { return join(q.ecosystems, ",") + "\n" + q.name; }
 
 bool in_ecosystems(const Affected& a, const PackageQuery& q) {
-  return std::find(q.ecosystems.begin(), q.ecosystems.end(), a.ecosystem) != q.ecosystems.end() &&
+  if (std::find(q.ecosystems.begin(), q.ecosystems.end(), a.ecosystem) == q.ecosystems.end()) return false;
+  return a.package == q.name ||
          lookup_package_key(a.ecosystem, a.package) == lookup_package_key(a.ecosystem, q.name);
 }
 

@@ -111,6 +111,20 @@ TEST(Pep440, NormalisesAlternativeSpellings) {
                                             "1.0\xe2\x80\xa9"});
 }
 
+// Bare releases take a fast path; the answers are packaging 23.0's.
+TEST(Pep440, ComparesBareReleasesNumericallyWithMissingPartsAsZero) {
+  expect_cases(VersionScheme::kPep440, {{"1.0", "1.0.0", 0},
+                                        {"01.2", "1.2", 0},
+                                        {"1.10", "1.9", 1},
+                                        {"1.0.0.1", "1", 1},
+                                        {"123456789012345678901234567890", "99", 1},
+                                        {"0", "0.0.0", 0},
+                                        {"2.31.0", "2.31", 0},
+                                        {"1.2.3", "1.2.03", 0},
+                                        {"1.2.", "1.2", std::nullopt},
+                                        {"1..2", "1.2", std::nullopt}});
+}
+
 TEST(Pep440, OrdersEdgeCases) {
   expect_cases(VersionScheme::kPep440,
                {

@@ -238,7 +238,45 @@ int compare_keys(const Pep440& a, const Pep440& b) {
 
 }  // namespace
 
+namespace {
+
+// True for a bare release: ASCII digits separated by single dots ("1", "2.31.0"), the common case.
+bool is_plain_release(std::string_view v) {
+  if (v.empty() || v.front() == '.' || v.back() == '.') return false;
+  for (size_t i = 0; i < v.size(); ++i) {
+    char c = v[i];
+    if (c == '.' ? v[i - 1] == '.' : (c < '0' || c > '9')) return false;
+  }
+  return true;
+}
+
+// The next dot-separated number of a plain release, leading zeros dropped ("" for a missing one,
+// which compares as 0).
+std::string_view next_number(std::string_view& v) {
+  size_t dot = v.find('.');
+  std::string_view n = v.substr(0, dot);
+  v = dot == std::string_view::npos ? std::string_view() : v.substr(dot + 1);
+  while (!n.empty() && n.front() == '0') n.remove_prefix(1);
+  return n;
+}
+
+// Two bare releases compared as PEP 440 does (numerically, missing parts are 0), without the full
+// parse; nullopt when either is anything else.
+std::optional<int> compare_plain_releases(std::string_view a, std::string_view b) {
+  if (!is_plain_release(a) || !is_plain_release(b)) return std::nullopt;
+  while (!a.empty() || !b.empty()) {
+    std::string_view x = next_number(a);
+    std::string_view y = next_number(b);
+    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    if (int c = x.compare(y); c != 0) return c < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::optional<int> compare_pep440(std::string_view a, std::string_view b) {
+  if (auto plain = compare_plain_releases(a, b)) return plain;
   auto va = parse_pep440(a);
   auto vb = parse_pep440(b);
   if (!va || !vb) return std::nullopt;
