@@ -13,7 +13,7 @@ PKGS=(
   libsqlite3-dev libtomlplusplus-dev libpugixml-dev
   zstd pigz docker-registry apache2-utils skopeo
   rpm db5.3-util sqlite3 golang-go binutils openjdk-17-jdk-headless
-  python3 python3-jsonschema python3-rpm jq time
+  python3 python3-jsonschema python3-rpm jq time openssl bc
   python3-packaging ruby php-cli php-composer-semver libmaven3-core-java
 )
 missing=()
