@@ -39,7 +39,7 @@ int run_app(int argc, char** argv) {
   AppEnv env{fs, std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, no_color && *no_color};
   env.stderr_is_tty = ::isatty(STDERR_FILENO) == 1;
   for (const char* name : {"HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "CUSTOMS_DB", "TMPDIR", "DOCKER_CONFIG",
-                           "REGISTRY_AUTH_FILE"})
+                           "REGISTRY_AUTH_FILE", "SOURCE_DATE_EPOCH"})
     if (const char* value = std::getenv(name)) env.environment[name] = value;
   try {
     int code = run_customs(args, env);

@@ -20,8 +20,9 @@ struct AppEnv {
   bool stdout_is_tty = false;
   bool no_color_env = false;   // NO_COLOR is set to a non-empty value
   bool stderr_is_tty = false;  // progress bars only then
-  // The environment variables customs reads (HOME, XDG_CACHE_HOME, TMPDIR, DOCKER_CONFIG,
-  // REGISTRY_AUTH_FILE); tests set them here instead of in the process.
+  // The environment variables customs reads (HOME, XDG_CACHE_HOME, XDG_DATA_HOME, CUSTOMS_DB,
+  // TMPDIR, DOCKER_CONFIG, REGISTRY_AUTH_FILE, SOURCE_DATE_EPOCH); tests set them here instead of
+  // in the process.
   std::map<std::string, std::string> environment;
 
   // The variable's value, or "" when unset.
