@@ -81,13 +81,9 @@ class VulnStore {
   // packages share, or a record that names several packages, is read once).
   Result<std::vector<std::shared_ptr<const Advisory>>> shared_advisories_for(
       const std::vector<std::string>& ecosystems, std::string_view package);
-  // Every advisory whose id or alias is `id`, of any source (for enrichment and `db` queries).
-  Result<std::vector<Advisory>> advisories_by_alias(std::string_view id);
   std::optional<CveRatings> cve_ratings(std::string_view cve);
   std::optional<KevEntry> kev(std::string_view cve);
   std::optional<EpssScore> epss(std::string_view cve);
-  // The distinct ecosystems of affected rows (for `db info` and for diagnostics).
-  Result<std::vector<std::string>> ecosystems();
   Result<DbInfo> info();
 
   // Schema versions an existing database was upgraded to when opened (empty for a new one).

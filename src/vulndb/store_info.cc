@@ -47,15 +47,4 @@ Result<DbInfo> VulnStore::info() {
   return info;
 }
 
-Result<std::vector<std::string>> VulnStore::ecosystems() {
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db_, "SELECT DISTINCT ecosystem FROM affected_index ORDER BY 1", -1, &s, nullptr) !=
-      SQLITE_OK)
-    return db_error(db_, "reading ecosystems");
-  std::vector<std::string> out;
-  while (sqlite3_step(s) == SQLITE_ROW) out.push_back(text_column(s, 0));
-  sqlite3_finalize(s);
-  return out;
-}
-
 }  // namespace customs

@@ -164,23 +164,6 @@ Result<std::vector<Advisory>> VulnStore::advisories_for(const std::vector<std::s
   return out;
 }
 
-Result<std::vector<Advisory>> VulnStore::advisories_by_alias(std::string_view id) {
-  sqlite3_stmt* s = prepare_cached(kSelectByAlias,
-                                   "SELECT a.doc FROM aliases x JOIN advisories a ON a.rowid = x.advisory "
-                                   "WHERE x.alias = ? AND a.withdrawn = '' ORDER BY a.source, a.id");
-  Use use(s);
-  bind(s, 1, id);
-  std::vector<Advisory> out;
-  int rc = 0;
-  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    auto a = advisory_from_json(text_column(s, 0));
-    if (!a) return a.error();
-    out.push_back(std::move(*a));
-  }
-  if (rc != SQLITE_DONE) return db_error(db_, "reading advisories");
-  return out;
-}
-
 std::optional<CveRatings> VulnStore::cve_ratings(std::string_view cve) {
   auto [it, inserted] = ratings_cache_.try_emplace(std::string(cve));
   if (!inserted) return it->second;

@@ -19,7 +19,6 @@ enum Slot : int {
   kInsertIndex,
   kInsertAlias,
   kSelectByPackage,
-  kSelectByAlias,
   kUpsertRatings,
   kUpsertKev,
   kUpsertEpss,
