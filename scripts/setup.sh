@@ -8,7 +8,7 @@ PKGS=(
   build-essential cmake ninja-build pkg-config git
   clang clang-format clang-tidy libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libre2-dev libssl-dev
+  libfmt-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libre2-dev libhyperscan-dev libssl-dev
   libarchive-dev libzstd-dev libisal-dev zlib1g-dev libcurl4-openssl-dev libcpp-httplib-dev
   libsqlite3-dev libtomlplusplus-dev libpugixml-dev
   zstd pigz docker-registry apache2-utils skopeo
