@@ -1,6 +1,7 @@
-// customs_secrets_bench PATH... [--reps N]: loads every regular file under the paths (up to the
+// customs_secrets_bench PATH... [--reps N] [--list]: loads every regular file under the paths (up to the
 // scanner's size limit) into memory, then scans all of it with each backend, single-threaded,
-// and prints MB/s and the hit count per backend (the counts must agree: same rules, same hits).
+// and prints MB/s and the hit count per backend (the counts must agree: same rules, same hits);
+// --list prints every hit (rule, file:line, masked value).
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -45,10 +46,13 @@ void load(const fs::path& p, uint64_t limit, std::vector<File>& out) {
 int main(int argc, char** argv) {
   std::vector<std::string> paths;
   int reps = 3;
+  bool list = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--reps" && i + 1 < argc) {
       reps = std::stoi(argv[++i]);
+    } else if (a == "--list") {
+      list = true;
     } else {
       paths.push_back(a);
     }
@@ -79,6 +83,11 @@ int main(int argc, char** argv) {
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       best = std::min(best, s);
     }
+    if (list && b == SecretBackend::kHyperscan)
+      for (const auto& f : files)
+        for (const auto& h : (*scanner)->scan(f.path, f.bytes))
+          std::printf("%s %s:%d %s\n", std::string(h.rule->rule.id).c_str(), f.path.c_str(), h.line,
+                      h.masked.c_str());
     std::printf("%-10s best of %d: %.3f s, %.0f MB/s, %zu hits\n", std::string(to_string(b)).c_str(), reps,
                 best, static_cast<double>(bytes) / 1e6 / best, hits);
   }
