@@ -1,6 +1,7 @@
-// customs_secrets_bench PATH... [--reps N] [--list]: loads every regular file under the paths (up to the
-// scanner's size limit) into memory, then scans all of it with each backend, single-threaded,
-// and prints MB/s and the hit count per backend (the counts must agree: same rules, same hits);
+// customs_secrets_bench PATH... [--reps N] [--list] [--only hyperscan|re2]: loads every regular file under
+// the paths (up to the scanner's size limit) into memory, then scans all of it with each backend,
+// single-threaded, and prints MB/s and the hit count per backend (the counts must agree: same rules, same
+// hits);
 // --list prints every hit (rule, file:line, masked value).
 #include <chrono>
 #include <cstdio>
@@ -47,10 +48,13 @@ int main(int argc, char** argv) {
   std::vector<std::string> paths;
   int reps = 3;
   bool list = false;
+  std::string only;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--reps" && i + 1 < argc) {
       reps = std::stoi(argv[++i]);
+    } else if (a == "--only" && i + 1 < argc) {
+      only = argv[++i];
     } else if (a == "--list") {
       list = true;
     } else {
@@ -67,6 +71,7 @@ int main(int argc, char** argv) {
   for (const auto& f : files) bytes += f.bytes.size();
   std::printf("files %zu, %.1f MB\n", files.size(), static_cast<double>(bytes) / 1e6);
   for (SecretBackend b : {SecretBackend::kHyperscan, SecretBackend::kRe2Set}) {
+    if (!only.empty() && only != to_string(b)) continue;
     customs::SecretScanOptions o;
     o.backend = b;
     auto scanner = customs::SecretScanner::create(o);

@@ -65,6 +65,15 @@ TEST_P(SecretScannerBoth, ReportsPositionMaskAndHashButNeverTheValue) {
   EXPECT_EQ(hits[0].snippet, "key: to************ end");
 }
 
+TEST_P(SecretScannerBoth, EachHitHasItsOwnLineAndColumn) {
+  auto s = make(GetParam());
+  auto hits = s->scan("", "tok_abcdefghij\n\n  tok_bcdefghijk x tok_cdefghijkl\ntoken = q8Zr!x2Lw\n");
+  ASSERT_EQ(ids(hits), (std::vector<std::string>{"T1", "T1", "T1", "T2"}));
+  std::vector<std::pair<int, int>> at;
+  for (const auto& h : hits) at.emplace_back(h.line, h.column);
+  EXPECT_EQ(at, (std::vector<std::pair<int, int>>{{1, 1}, {3, 3}, {3, 20}, {4, 9}}));
+}
+
 TEST_P(SecretScannerBoth, ValidatorAndEntropyRejectCandidates) {
   auto s = make(GetParam());
   EXPECT_TRUE(s->scan("", "tok_abcdefghi0").empty());    // validator: no '0'

@@ -1,8 +1,11 @@
-// The Hyperscan RuleFinder: every rule's regex compiled into one block-mode database with
-// HS_FLAG_SINGLEMATCH, so one pass over the text reports each matching rule once.
+// The Hyperscan RuleFinder: every rule's regex and every keyword (caseless literal) compiled into
+// one block-mode database with HS_FLAG_SINGLEMATCH, so one pass over the text reports each
+// matching rule and each occurring keyword once. A rule is a candidate when its regex matched and
+// one of its keywords occurs (or it has none).
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <string>
 
@@ -22,15 +25,34 @@ using Database = std::unique_ptr<hs_database_t, DatabaseDeleter>;
 using Scratch = std::unique_ptr<hs_scratch_t, ScratchDeleter>;
 
 unsigned rule_flags(const SecretRule& rule) {
-  unsigned flags = HS_FLAG_SINGLEMATCH;
+  unsigned flags = HS_FLAG_SINGLEMATCH | HS_FLAG_PREFILTER;
   if (rule.flags & kSecretCaseless) flags |= HS_FLAG_CASELESS;
   if (rule.flags & kSecretMultiline) flags |= HS_FLAG_DOTALL;
   return flags;
 }
 
+// A keyword as a Hyperscan pattern: every byte but letters and digits as \xHH.
+std::string literal_pattern(std::string_view word) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (char c : word) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) {
+      out.push_back(c);
+    } else {
+      out += "\\x";
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 15]);
+    }
+  }
+  return out;
+}
+
 class HyperscanFinder final : public RuleFinder {
  public:
-  explicit HyperscanFinder(Database db) : db_(std::move(db)) {}
+  // keywords_of[r]: the ids (>= rule count) of rule r's keywords.
+  HyperscanFinder(Database db, std::vector<std::vector<uint32_t>> keywords_of)
+      : db_(std::move(db)), keywords_of_(std::move(keywords_of)) {}
 
   std::vector<uint32_t> candidates(std::string_view text) const override {
     std::vector<uint32_t> hits;
@@ -44,8 +66,16 @@ class HyperscanFinder final : public RuleFinder {
         &hits);
     give_back(std::move(scratch));
     std::sort(hits.begin(), hits.end());
-    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
-    return hits;
+    std::vector<uint32_t> out;
+    for (uint32_t id : hits) {
+      if (id >= keywords_of_.size()) break;  // keyword ids follow the rule ids
+      const auto& kw = keywords_of_[id];
+      if (kw.empty() || std::any_of(kw.begin(), kw.end(), [&](uint32_t k) {
+            return std::binary_search(hits.begin(), hits.end(), k);
+          }))
+        out.push_back(id);
+    }
+    return out;
   }
 
  private:
@@ -69,6 +99,7 @@ class HyperscanFinder final : public RuleFinder {
   }
 
   Database db_;
+  std::vector<std::vector<uint32_t>> keywords_of_;
   mutable std::mutex mu_;
   mutable std::vector<Scratch> pool_;
 };
@@ -80,11 +111,26 @@ Result<std::unique_ptr<RuleFinder>> make_hyperscan_finder(const std::vector<cons
   std::vector<const char*> exprs;
   std::vector<unsigned> flags;
   std::vector<unsigned> ids;
-  patterns.reserve(rules.size());
+  std::vector<std::vector<uint32_t>> keywords_of(rules.size());
+  std::vector<std::string_view> keywords;
   for (size_t i = 0; i < rules.size(); ++i) {
     patterns.emplace_back(rules[i]->regex);
     flags.push_back(rule_flags(*rules[i]));
     ids.push_back(static_cast<unsigned>(i));
+  }
+  for (size_t i = 0; i < rules.size(); ++i) {
+    for (std::string_view w : rule_keywords(*rules[i])) {
+      auto it = std::find(keywords.begin(), keywords.end(), w);
+      if (it == keywords.end()) {
+        keywords.push_back(w);
+        patterns.push_back(literal_pattern(w));
+        flags.push_back(HS_FLAG_SINGLEMATCH | HS_FLAG_CASELESS);
+        ids.push_back(static_cast<unsigned>(ids.size()));
+        it = keywords.end() - 1;
+      }
+      keywords_of[i].push_back(
+          static_cast<uint32_t>(rules.size() + static_cast<size_t>(it - keywords.begin())));
+    }
   }
   exprs.reserve(patterns.size());
   for (const auto& p : patterns) exprs.push_back(p.c_str());
@@ -93,12 +139,15 @@ Result<std::unique_ptr<RuleFinder>> make_hyperscan_finder(const std::vector<cons
   if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
                        HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
     std::string why = err && err->message ? err->message : "unknown error";
-    std::string rule = err && err->expression >= 0 ? std::string(rules[err->expression]->rule.id) : "?";
+    int at = err ? err->expression : -1;
+    std::string rule = at >= 0 && static_cast<size_t>(at) < rules.size()
+                           ? std::string(rules[at]->rule.id)
+                           : "keyword " + patterns[at >= 0 ? at : 0];
     hs_free_compile_error(err);
     return make_error(ErrorKind::kInvalidInput,
                       "secret rule " + rule + ": Hyperscan refused its regex: " + why);
   }
-  return std::unique_ptr<RuleFinder>(new HyperscanFinder(Database(db)));
+  return std::unique_ptr<RuleFinder>(new HyperscanFinder(Database(db), std::move(keywords_of)));
 }
 
 }  // namespace customs

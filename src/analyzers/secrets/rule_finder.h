@@ -16,8 +16,9 @@ class RuleFinder {
  public:
   virtual ~RuleFinder() = default;
   // Indices into the rule list the finder was built from, ascending, of the rules worth running
-  // the precise extraction for on `text`. May over-report (never under-report a rule that the
-  // precise RE2 regex matches and whose keyword occurs).
+  // the precise extraction for on `text`: one of the rule's keywords occurs in it (caselessly), or
+  // the rule has none. May over-report (never under-report a rule that the precise RE2 regex
+  // matches and whose keyword occurs).
   virtual std::vector<uint32_t> candidates(std::string_view text) const = 0;
 };
 

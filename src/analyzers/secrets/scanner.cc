@@ -1,6 +1,6 @@
-// SecretScanner: candidates from the RuleFinder, then per rule the precise RE2 extraction, the
-// entropy floor, the validator, the keyword and value allowlists, and overlap resolution by rule
-// priority (table order).
+// SecretScanner: candidates from the RuleFinder (which also applies the keywords), then per rule
+// the precise RE2 extraction, the entropy floor, the validator, the value allowlist, and overlap
+// resolution by rule priority (table order).
 #include "analyzers/secrets/scanner.h"
 
 #include <re2/re2.h>
@@ -17,11 +17,20 @@
 
 namespace customs {
 
+struct ScanPass {
+  std::unique_ptr<RuleFinder> finder;  // null when the pass has no rules
+  std::vector<uint32_t> rules;         // finder index -> rule index
+};
+
 struct SecretScanner::Impl {
   SecretScanOptions options;
   std::vector<const SecretRule*> rules;     // active rules, priority order
   std::vector<std::unique_ptr<RE2>> exact;  // by rule index
-  std::unique_ptr<RuleFinder> finder;
+  // The multi-pattern passes over the rules without a file_glob: every such rule for text, the
+  // kSecretBinaryOk ones for binary files (unless options.scan_binaries).
+  ScanPass text_pass;
+  ScanPass binary_pass;
+  std::vector<uint32_t> file_rules;  // rules with a file_glob: run where it names the file
   SecretAllowlist allow;
 };
 
@@ -54,13 +63,6 @@ std::string_view lines_around(std::string_view text, size_t begin, size_t end) {
   return text.substr(from, (to == std::string_view::npos ? text.size() : to) - from);
 }
 
-bool keyword_occurs(const SecretRule& rule, std::string_view lowered) {
-  auto words = rule_keywords(rule);
-  return words.empty() || std::any_of(words.begin(), words.end(), [&](std::string_view w) {
-           return lowered.find(w) != std::string_view::npos;
-         });
-}
-
 // The secret's line with the secret masked, cut to kSnippetMax bytes around it.
 std::string make_snippet(std::string_view text, size_t begin, size_t end, const std::string& masked) {
   std::string_view line = lines_around(text, begin, begin);
@@ -84,7 +86,77 @@ struct Candidate {
 
 bool overlaps(const Candidate& a, const Candidate& b) { return a.begin < b.end && b.begin < a.end; }
 
+// Every match of one rule that passes its entropy floor, its validator and the value allowlist.
+void extract(uint32_t index, const SecretRule& rule, const RE2& re, std::string_view text,
+             const SecretAllowlist& allow, std::vector<Candidate>& out) {
+  int groups = std::min(re.NumberOfCapturingGroups(), 1);
+  re2::StringPiece m[2];
+  re2::StringPiece input(text.data(), text.size());
+  size_t start = 0;
+  while (start <= text.size() && re.Match(input, start, text.size(), RE2::UNANCHORED, m, groups + 1)) {
+    size_t match_begin = static_cast<size_t>(m[0].data() - text.data());
+    size_t match_end = match_begin + m[0].size();
+    start = std::max(match_end, match_begin + 1);
+    const re2::StringPiece& s = m[groups];
+    if (s.data() == nullptr || s.empty()) continue;
+    std::string_view secret(s.data(), s.size());
+    if (shannon_entropy(secret) < rule.min_entropy) continue;
+    std::string_view whole = text.substr(match_begin, match_end - match_begin);
+    if (rule.validate && !rule.validate(secret, whole, lines_around(text, match_begin, match_end))) continue;
+    if (allow.value_allowed(secret)) continue;
+    size_t begin = static_cast<size_t>(s.data() - text.data());
+    out.push_back({index, begin, begin + secret.size()});
+  }
+}
+
+// Lower rule index first; a candidate overlapping one already kept is dropped. Text order out.
+std::vector<Candidate> keep_by_priority(std::vector<Candidate> all) {
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.rule < b.rule; });
+  std::vector<Candidate> kept;
+  for (const Candidate& c : all)
+    if (std::none_of(kept.begin(), kept.end(), [&](const Candidate& k) { return overlaps(k, c); }))
+      kept.push_back(c);
+  std::sort(kept.begin(), kept.end(),
+            [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  return kept;
+}
+
+// 1-based line and column of offsets asked in increasing order, counting each byte once.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  std::pair<int, int> at(size_t offset) {
+    if (offset < done_) std::tie(done_, line_, line_start_) = std::make_tuple(size_t{0}, 1, size_t{0});
+    for (size_t i = done_; i < offset && i < text_.size(); ++i)
+      if (text_[i] == '\n') {
+        ++line_;
+        line_start_ = i + 1;
+      }
+    done_ = std::max(done_, offset);
+    return {line_, static_cast<int>(offset - line_start_ + 1)};
+  }
+
+ private:
+  std::string_view text_;
+  size_t done_ = 0;
+  int line_ = 1;
+  size_t line_start_ = 0;
+};
+
 }  // namespace
+
+Status build_pass(const std::vector<const SecretRule*>& all, SecretBackend backend, ScanPass& pass) {
+  if (pass.rules.empty()) return ok_status();
+  std::vector<const SecretRule*> rules;
+  rules.reserve(pass.rules.size());
+  for (uint32_t i : pass.rules) rules.push_back(all[i]);
+  auto finder =
+      backend == SecretBackend::kHyperscan ? make_hyperscan_finder(rules) : make_re2_set_finder(rules);
+  if (!finder.ok()) return finder.error();
+  pass.finder = std::move(*finder);
+  return ok_status();
+}
 
 std::string_view to_string(SecretBackend b) { return b == SecretBackend::kHyperscan ? "hyperscan" : "re2"; }
 
@@ -115,10 +187,17 @@ Result<std::unique_ptr<SecretScanner>> SecretScanner::create(const SecretScanOpt
   auto allow = SecretAllowlist::create(options);
   if (!allow.ok()) return allow.error();
   impl->allow = std::move(*allow);
-  auto finder = options.backend == SecretBackend::kHyperscan ? make_hyperscan_finder(impl->rules)
-                                                             : make_re2_set_finder(impl->rules);
-  if (!finder.ok()) return finder.error();
-  impl->finder = std::move(*finder);
+  for (uint32_t i = 0; i < impl->rules.size(); ++i) {
+    const SecretRule& r = *impl->rules[i];
+    if (!r.file_glob.empty()) {
+      impl->file_rules.push_back(i);
+      continue;
+    }
+    impl->text_pass.rules.push_back(i);
+    if ((r.flags & kSecretBinaryOk) != 0 || options.scan_binaries) impl->binary_pass.rules.push_back(i);
+  }
+  for (ScanPass* pass : {&impl->text_pass, &impl->binary_pass})
+    if (auto built = build_pass(impl->rules, options.backend, *pass); !built.ok()) return built.error();
   return std::unique_ptr<SecretScanner>(new SecretScanner(std::move(impl)));
 }
 
@@ -130,56 +209,28 @@ bool SecretScanner::looks_binary(std::string_view text) {
 
 std::vector<SecretHit> SecretScanner::scan(std::string_view path, std::string_view text) const {
   const Impl& im = *impl_;
-  bool binary = looks_binary(text);
-  std::vector<uint32_t> found = im.finder->candidates(text);
-  if (found.empty()) return {};
-  std::string lowered = to_lower(text);
+  bool binary = looks_binary(text) && !im.options.scan_binaries;
   std::string_view base = base_name(path);
+  std::vector<uint32_t> found;
+  const ScanPass& pass = binary ? im.binary_pass : im.text_pass;
+  if (pass.finder)
+    for (uint32_t f : pass.finder->candidates(text)) found.push_back(pass.rules[f]);
+  for (uint32_t i : im.file_rules)
+    if (glob_matches(im.rules[i]->file_glob, base)) found.push_back(i);
   std::vector<Candidate> all;
-  for (uint32_t i : found) {
-    const SecretRule& rule = *im.rules[i];
-    if (binary && !im.options.scan_binaries && (rule.flags & kSecretBinaryOk) == 0) continue;
-    if (!glob_matches(rule.file_glob, base) || !keyword_occurs(rule, lowered)) continue;
-    const RE2& re = *im.exact[i];
-    int groups = std::min(re.NumberOfCapturingGroups(), 1);
-    re2::StringPiece m[2];
-    re2::StringPiece input(text.data(), text.size());
-    size_t start = 0;
-    while (start <= text.size() && re.Match(input, start, text.size(), RE2::UNANCHORED, m, groups + 1)) {
-      size_t match_begin = static_cast<size_t>(m[0].data() - text.data());
-      size_t match_end = match_begin + m[0].size();
-      start = std::max(match_end, match_begin + 1);
-      const re2::StringPiece& s = m[groups];
-      if (s.data() == nullptr) continue;
-      size_t begin = static_cast<size_t>(s.data() - text.data());
-      std::string_view secret(s.data(), s.size());
-      if (secret.empty() || shannon_entropy(secret) < rule.min_entropy) continue;
-      std::string_view whole = text.substr(match_begin, match_end - match_begin);
-      if (rule.validate && !rule.validate(secret, whole, lines_around(text, match_begin, match_end)))
-        continue;
-      if (im.allow.value_allowed(secret)) continue;
-      all.push_back({i, begin, begin + secret.size()});
-    }
-  }
-  // Priority: lower rule index first; a candidate overlapping a kept one is dropped.
-  std::stable_sort(all.begin(), all.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.rule < b.rule; });
-  std::vector<Candidate> kept;
-  for (const Candidate& c : all)
-    if (std::none_of(kept.begin(), kept.end(), [&](const Candidate& k) { return overlaps(k, c); }))
-      kept.push_back(c);
-  std::sort(kept.begin(), kept.end(),
-            [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  for (uint32_t i : found)
+    if (!binary || (im.rules[i]->flags & kSecretBinaryOk) != 0)
+      extract(i, *im.rules[i], *im.exact[i], text, im.allow, all);
   std::vector<SecretHit> hits;
-  hits.reserve(kept.size());
-  for (const Candidate& c : kept) {
+  LineCounter lines(text);
+  for (const Candidate& c : keep_by_priority(std::move(all))) {
     std::string_view secret = text.substr(c.begin, c.end - c.begin);
     SecretHit h;
     h.rule = im.rules[c.rule];
     h.begin = c.begin;
     h.end = c.end;
-    std::tie(h.line, h.column) = line_column_at(text, c.begin);
-    std::tie(h.end_line, h.end_column) = line_column_at(text, c.end);
+    std::tie(h.line, h.column) = lines.at(c.begin);
+    std::tie(h.end_line, h.end_column) = lines.at(c.end);
     h.masked = mask_secret(secret);
     h.hash = "sha256:" + sha256_hex(secret).substr(0, 16);
     h.snippet = make_snippet(text, c.begin, c.end, h.masked);

@@ -35,7 +35,9 @@ struct SecretRule {
   SecretValidator validate = nullptr;  // nullptr: every regex match is a candidate
   double min_entropy = 0;              // Shannon bits per character the secret must reach
   // Only files whose base name matches (glob with '*', lower case, e.g. ".netrc", "*.ppk");
-  // empty = any file. Text that is not a file (image config, history) has the base name "".
+  // empty = any file. Text that is not a file (image config, history) has the base name "". A
+  // rule with a glob runs on every file the glob names, whatever its keywords, and is left out of
+  // the multi-pattern pass.
   std::string_view file_glob = {};
   uint32_t flags = 0;
 };
