@@ -1,8 +1,9 @@
 #include "vulndb/matcher.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <numeric>
+#include <tuple>
+#include <unordered_map>
 
 #include "core/strings.h"
 #include "vulndb/match_group.h"
@@ -14,7 +15,55 @@ namespace customs {
 
 namespace {
 
-std::string key_of(const PackageQuery& q) { return join(q.ecosystems, ",") + "\n" + q.name; }
+// What triage_less() orders by.
+struct TriageKey {
+  bool kev = false;
+  bool fixable = false;
+  int epss = -1;
+  int severity = 0;
+  double score = -1;
+  std::string_view package;
+  std::string_view id;
+  std::string_view path;
+};
+
+int rank_epss(const std::optional<EpssScore>& e) { return e ? static_cast<int>(e->epss * 1000) : -1; }
+
+bool key_less(const TriageKey& a, const TriageKey& b) {
+  auto ka = std::make_tuple(a.kev, a.fixable, a.epss, a.severity, a.score);
+  auto kb = std::make_tuple(b.kev, b.fixable, b.epss, b.severity, b.score);
+  if (ka != kb) return ka > kb;
+  if (a.package != b.package) return a.package < b.package;
+  if (a.id != b.id) return a.id < b.id;
+  return a.path < b.path;
+}
+
+// A package with findings: what its findings share.
+struct MatchedPackage {
+  size_t index = 0;  // in the inventory
+  std::string name;  // as advisories name it (PackageQuery::name)
+  std::string key;   // package_key() without version, for fingerprints
+  bool os_owned = false;
+};
+
+// One finding before it becomes a Vulnerability: small, so sorting it is cheap.
+struct Found {
+  size_t package = 0;  // index into Scan::matched
+  std::shared_ptr<const GroupFacts> facts;
+  std::vector<std::string> fixed_versions;  // nearest first
+};
+
+// The state of one match_inventory() call.
+struct Scan {
+  const Inventory& inventory;
+  VulnStore& store;
+  const MatchOptions& options;
+  GroupBuilder groups;
+  MatchResult out;
+  std::unordered_map<std::string, std::vector<std::shared_ptr<const Advisory>>> advisories;  // by query
+  std::vector<MatchedPackage> matched;
+  std::vector<Found> found;
+};
 
 bool in_ecosystems(const Affected& a, const PackageQuery& q) {
   if (std::find(q.ecosystems.begin(), q.ecosystems.end(), a.ecosystem) == q.ecosystems.end()) return false;
@@ -45,79 +94,142 @@ std::optional<MatchCandidate> candidate_for(const Advisory& adv, const PackageQu
   return std::nullopt;
 }
 
-int rank_epss(const Vulnerability& v) { return v.epss ? static_cast<int>(v.epss->epss * 1000) : -1; }
+// The advisories that can concern a query, read once per scan.
+Result<const std::vector<std::shared_ptr<const Advisory>>*> advisories_for(Scan& s, const PackageQuery& q) {
+  auto [it, inserted] = s.advisories.try_emplace(join(q.ecosystems, ",") + "\n" + q.name);
+  if (inserted) {
+    auto found = s.store.shared_advisories_for(q.ecosystems, q.name);
+    if (!found) return found.error();
+    it->second = std::move(*found);
+  }
+  return &it->second;
+}
 
-// Sorts by triage_less through an index: a Vulnerability is large, so elements are moved once.
-void sort_for_triage(std::vector<Vulnerability>& v) {
-  std::vector<size_t> order(v.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return triage_less(v[a], v[b]); });
-  std::vector<Vulnerability> sorted;
-  sorted.reserve(v.size());
-  for (size_t i : order) sorted.push_back(std::move(v[i]));
-  v = std::move(sorted);
+// Matches one package, adding its findings to s.found.
+Status match_package(Scan& s, const Package& p, size_t index) {
+  ++s.out.stats.packages;
+  bool os_owned = !is_os_package(p.type) && !p.os_owner.empty();
+  if (os_owned && s.options.os_owned == OsOwnedMode::kSkip) {
+    ++s.out.stats.os_owned_skipped;
+    return ok_status();
+  }
+  std::string why;
+  auto q = query_for(p, s.inventory.os, &why);
+  if (!q) {
+    ++s.out.stats.not_matchable;
+    return ok_status();
+  }
+  auto advisories = advisories_for(s, *q);
+  if (!advisories) return advisories.error();
+  std::vector<MatchCandidate> candidates;
+  for (const auto& adv : **advisories) {
+    if (auto c = candidate_for(*adv, *q, p, s.out)) candidates.push_back(std::move(*c));
+  }
+  if (candidates.empty()) return ok_status();
+  ++s.out.stats.matched_packages;
+  s.matched.push_back({index, std::move(q->name), package_key(p.type, p.namespace_, p.name, ""), os_owned});
+  for (auto& g : s.groups.group(candidates, is_os_package(p.type))) {
+    auto fixes = group_fixed_versions(candidates, g.members, g.facts->ecosystem);
+    s.found.push_back({s.matched.size() - 1, std::move(g.facts), std::move(fixes)});
+  }
+  return ok_status();
+}
+
+TriageKey key_of(const Scan& s, const Found& f) {
+  const GroupFacts& g = *f.facts;
+  const MatchedPackage& m = s.matched[f.package];
+  return {g.kev.has_value(),
+          !f.fixed_versions.empty(),
+          rank_epss(g.epss),
+          g.severity_rank,
+          g.score.value_or(-1),
+          m.name,
+          g.id,
+          s.inventory.packages[m.index].path};
+}
+
+// Turns a finding into a Vulnerability at the end of s.out.vulnerabilities.
+void add_vulnerability(Scan& s, Found& f) {
+  const GroupFacts& g = *f.facts;
+  const MatchedPackage& m = s.matched[f.package];
+  const Package& p = s.inventory.packages[m.index];
+  Vulnerability& v = s.out.vulnerabilities.emplace_back();
+  v.id = g.id;
+  v.aliases = g.aliases;
+  v.sources = g.sources;
+  v.summary = g.summary;
+  v.references = g.references;
+  v.package_type = p.type;
+  v.package_name = m.name;
+  v.installed_version = p.version;
+  v.purl = p.purl;
+  v.package_ref = p.ref;
+  v.path = p.path;
+  v.layer_index = p.layer_index;
+  v.layer_digest = p.layer_digest;
+  v.layer_created_by = p.layer_created_by;
+  v.in_base_image = p.in_base_image;
+  v.os_owner = p.os_owner;
+  v.ecosystem = g.ecosystem;
+  v.advisory_package = g.advisory_package;
+  v.state = !f.fixed_versions.empty() || g.any_plain_state ? FixState::kAffected : g.state;
+  v.fixed_versions = std::move(f.fixed_versions);
+  v.note = g.note;
+  v.matched_as_os_owned = m.os_owned;
+  if (m.os_owned) {
+    v.note = (v.note.empty() ? "" : v.note + "; ") + "files owned by " + p.os_owner +
+             ": the distribution may have patched it without changing the version";
+  }
+  v.ratings = g.ratings;
+  v.severity = g.severity;
+  v.severity_source = g.severity_source;
+  v.score = g.score;
+  v.kev = g.kev;
+  v.epss = g.epss;
+  v.fingerprint = vulnerability_fingerprint(v.id, m.key, p.path);
+}
+
+// Sorts the findings by triage order and turns each into a Vulnerability, in place, once.
+void emit_sorted(Scan& s) {
+  std::vector<TriageKey> keys;
+  keys.reserve(s.found.size());
+  for (const Found& f : s.found) keys.push_back(key_of(s, f));
+  std::vector<size_t> order(s.found.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key_less(keys[a], keys[b]); });
+  s.out.vulnerabilities.reserve(order.size());
+  for (size_t i : order) add_vulnerability(s, s.found[i]);
 }
 
 }  // namespace
 
 bool triage_less(const Vulnerability& a, const Vulnerability& b) {
   auto key = [](const Vulnerability& v) {
-    return std::make_tuple(v.kev.has_value(), !v.fixed_versions.empty(), rank_epss(v),
-                           severity_rank(v.severity), v.score.value_or(-1));
+    return TriageKey{v.kev.has_value(),
+                     !v.fixed_versions.empty(),
+                     rank_epss(v.epss),
+                     severity_rank(v.severity),
+                     v.score.value_or(-1),
+                     v.package_name,
+                     v.id,
+                     v.path};
   };
-  auto ka = key(a);
-  auto kb = key(b);
-  if (ka != kb) return ka > kb;
-  if (a.package_name != b.package_name) return a.package_name < b.package_name;
-  if (a.id != b.id) return a.id < b.id;
-  return a.path < b.path;
+  return key_less(key(a), key(b));
 }
 
 Result<MatchResult> match_inventory(const Inventory& inventory, VulnStore& store,
                                     const MatchOptions& options) {
-  MatchResult out;
   if (Status s = store.begin_read(); !s) return s.error();
   struct EndRead {
     VulnStore& store;
     ~EndRead() { store.end_read(); }
   } end_read{store};
-  std::map<std::string, std::vector<std::shared_ptr<const Advisory>>> cache;
-  for (const Package& p : inventory.packages) {
-    ++out.stats.packages;
-    bool os_owned = !is_os_package(p.type) && !p.os_owner.empty();
-    if (os_owned && options.os_owned == OsOwnedMode::kSkip) {
-      ++out.stats.os_owned_skipped;
-      continue;
-    }
-    std::string why;
-    auto q = query_for(p, inventory.os, &why);
-    if (!q) {
-      ++out.stats.not_matchable;
-      continue;
-    }
-    auto [it, inserted] = cache.try_emplace(key_of(*q));
-    if (inserted) {
-      auto found = store.shared_advisories_for(q->ecosystems, q->name);
-      if (!found) return found.error();
-      it->second = std::move(*found);
-    }
-    std::vector<MatchCandidate> candidates;
-    for (const auto& adv : it->second) {
-      if (auto c = candidate_for(*adv, *q, p, out)) candidates.push_back(std::move(*c));
-    }
-    if (candidates.empty()) continue;
-    ++out.stats.matched_packages;
-    for (auto& v : group_candidates(candidates, p, *q, store, options.severity_order)) {
-      v.matched_as_os_owned = os_owned;
-      if (os_owned) {
-        v.note = (v.note.empty() ? "" : v.note + "; ") + "files owned by " + p.os_owner +
-                 ": the distribution may have patched it without changing the version";
-      }
-      out.vulnerabilities.push_back(std::move(v));
-    }
+  Scan scan{inventory, store, options, GroupBuilder(store, options.severity_order), {}, {}, {}, {}};
+  for (size_t i = 0; i < inventory.packages.size(); ++i) {
+    if (Status s = match_package(scan, inventory.packages[i], i); !s) return s.error();
   }
-  sort_for_triage(out.vulnerabilities);
-  return out;
+  emit_sorted(scan);
+  return std::move(scan.out);
 }
 
 }  // namespace customs

@@ -99,35 +99,32 @@ std::vector<std::string> default_severity_order(bool os_package) {
   return {"ghsa", "nvd", "osv", "vendor"};
 }
 
-void decide_severity(Vulnerability& v, const std::vector<SeverityRating>& ratings,
-                     const std::vector<std::string>& order) {
-  const std::vector<std::string> effective =
-      order.empty() ? default_severity_order(is_os_package(v.package_type)) : order;
-  v.ratings.clear();
+SeverityDecision decide_severity(const std::vector<SeverityRating>& ratings,
+                                 const std::vector<std::string>& order, bool os_package) {
+  const std::vector<std::string> effective = order.empty() ? default_severity_order(os_package) : order;
+  SeverityDecision d;
   for (const auto& r : ratings) {
-    bool seen = std::any_of(v.ratings.begin(), v.ratings.end(), [&](const RatingView& x) {
+    bool seen = std::any_of(d.ratings.begin(), d.ratings.end(), [&](const RatingView& x) {
       return x.rating.source == r.source && x.rating.type == r.type && x.rating.vector == r.vector &&
              x.rating.label == r.label;
     });
-    if (!seen) v.ratings.push_back(view_rating(r));
+    if (!seen) d.ratings.push_back(view_rating(r));
   }
-  std::stable_sort(v.ratings.begin(), v.ratings.end(), [&](const RatingView& a, const RatingView& b) {
+  std::stable_sort(d.ratings.begin(), d.ratings.end(), [&](const RatingView& a, const RatingView& b) {
     size_t pa = order_position(a.rating.source, effective);
     size_t pb = order_position(b.rating.source, effective);
     if (pa != pb) return pa < pb;
     if (a.rating.source != b.rating.source) return a.rating.source < b.rating.source;
     return version_preference(a) > version_preference(b);
   });
-  v.severity = "unknown";
-  v.severity_source.clear();
-  v.score.reset();
-  for (const auto& r : v.ratings) {
+  for (const auto& r : d.ratings) {
     if (severity_rank(r.severity) == 0) continue;
-    v.severity = r.severity;
-    v.severity_source = describe(r);
-    v.score = r.computed_score;
-    return;
+    d.severity = r.severity;
+    d.source = describe(r);
+    d.score = r.computed_score;
+    break;
   }
+  return d;
 }
 
 }  // namespace customs
