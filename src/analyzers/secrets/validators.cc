@@ -1,54 +1,111 @@
-// Validators shared by the secret rule groups.
+// Validators shared by the secret rule groups: placeholders, documented example keys, and what
+// a generic password=/secret: value must look like.
 #include "analyzers/secrets/validators.h"
 
 #include <algorithm>
-#include <string>
+#include <array>
+#include <cctype>
+#include <initializer_list>
+
+#include "core/strings.h"
 
 namespace customs {
 
 namespace {
 
-int base64url_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '-' || c == '+') return 62;
-  if (c == '_' || c == '/') return 63;
-  return -1;
-}
-
 bool one_repeated_char(std::string_view s) {
   return !s.empty() && s.find_first_not_of(s[0]) == std::string_view::npos;
+}
+
+bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return s.starts_with(p); });
+}
+
+bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> suffixes) {
+  return std::any_of(suffixes.begin(), suffixes.end(), [&](std::string_view p) { return s.ends_with(p); });
+}
+
+// Whole values (lower case) that documentation and templates use instead of a secret.
+constexpr std::array<std::string_view, 26> kPlaceholderWords = {
+    "changeme", "change_me", "change-me",   "password", "passwd",  "secret", "example",
+    "redacted", "removed",   "placeholder", "null",     "none",    "nil",    "true",
+    "false",    "undefined", "dummy",       "sample",   "hidden",  "masked", "notset",
+    "unset",    "empty",     "todo",        "tbd",      "required"};
+
+// Keys published in vendor documentation: whoever has them gets nothing.
+constexpr std::array<std::string_view, 4> kDocumentedKeys = {
+    // Azurite / Azure Storage Emulator development account key.
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    // Stripe API reference test keys.
+    "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+    "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+    "sk_test_26PHem9AhJZvU623DfE1x4sd",
+};
+
+bool is_reference(std::string_view s) {
+  return s.find("${") != std::string_view::npos || s.find("{{") != std::string_view::npos ||
+         s.find("%(") != std::string_view::npos || s.find("****") != std::string_view::npos ||
+         s.find("....") != std::string_view::npos;
+}
+
+bool is_filler(std::string_view lower) {
+  if (lower.find_first_not_of("*.x-_0 ") == std::string_view::npos) return true;
+  if (lower.find("xxxx") != std::string_view::npos) return true;
+  if (std::find(kPlaceholderWords.begin(), kPlaceholderWords.end(), lower) != kPlaceholderWords.end())
+    return true;
+  return starts_with_any(lower, {"your", "replace", "insert", "enter_", "enter-", "put_", "my_"}) ||
+         ends_with_any(lower, {"_here", "-here", "here>"});
+}
+
+// "settings.db_password", "process.env.TOKEN", "DB_PASSWORD": names, not values.
+bool is_identifier_path(std::string_view s) {
+  bool upper_snake = s.find('_') != std::string_view::npos &&
+                     s.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string_view::npos;
+  if (upper_snake) return true;
+  if (s.find('.') == std::string_view::npos) return false;
+  for (const std::string& part : split(s, '.')) {
+    if (part.empty() || !(std::isalpha(static_cast<unsigned char>(part[0])) || part[0] == '_')) return false;
+    if (part.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
+        std::string::npos)
+      return false;
+  }
+  return true;
+}
+
+bool is_path_or_url(std::string_view s) {
+  if (starts_with_any(s, {"/", "./", "../", "~/", "file:"})) return true;
+  if (s.size() > 2 && s[1] == ':' && (s[2] == '\\' || s[2] == '/')) return true;
+  if (s.find("://") != std::string_view::npos) return true;
+  std::string lower = to_lower(s);
+  return ends_with_any(lower, {".txt", ".json", ".yaml", ".yml", ".pem", ".key", ".conf", ".properties",
+                               ".env", ".crt", ".cfg", ".ini", ".xml"});
 }
 
 }  // namespace
 
 bool not_placeholder(std::string_view s, std::string_view, std::string_view) {
   if (s.empty() || s[0] == '<' || s[0] == '{' || s[0] == '%' || s[0] == '$') return false;
-  if (s.find_first_not_of("*.xX") == std::string_view::npos) return false;
-  return !one_repeated_char(s);
+  if (is_reference(s) || one_repeated_char(s)) return false;
+  return !is_filler(to_lower(s));
 }
 
 bool not_example(std::string_view s, std::string_view, std::string_view) {
-  return s.find("EXAMPLE") == std::string_view::npos && !one_repeated_char(s);
+  if (s.find("EXAMPLE") != std::string_view::npos || one_repeated_char(s)) return false;
+  return std::find(kDocumentedKeys.begin(), kDocumentedKeys.end(), s) == kDocumentedKeys.end();
 }
 
-bool jwt_header(std::string_view secret, std::string_view, std::string_view) {
-  std::string_view head = secret.substr(0, std::min(secret.find('.'), size_t{512}));
-  std::string json;
-  unsigned bits = 0;
-  int nbits = 0;
-  for (char c : head) {
-    int v = base64url_value(c);
-    if (v < 0) return false;
-    bits = (bits << 6) | static_cast<unsigned>(v);
-    nbits += 6;
-    if (nbits >= 8) {
-      nbits -= 8;
-      json.push_back(static_cast<char>((bits >> nbits) & 0xFF));
-    }
-  }
-  return !json.empty() && json[0] == '{' && json.find("\"alg\"") != std::string::npos;
+bool generic_value(std::string_view s, std::string_view match, std::string_view line) {
+  if (s.size() < 8 || !not_placeholder(s, match, line) || !not_example(s, match, line)) return false;
+  if (s.find('(') != std::string_view::npos || s.find(')') != std::string_view::npos) return false;
+  return !is_path_or_url(s) && !is_identifier_path(s);
+}
+
+bool putty_unencrypted(std::string_view, std::string_view match, std::string_view) {
+  return match.find("Encryption: none") != std::string_view::npos;
+}
+
+bool putty_encrypted(std::string_view secret, std::string_view match, std::string_view line) {
+  return match.find("Encryption: ") != std::string_view::npos && !putty_unencrypted(secret, match, line);
 }
 
 }  // namespace customs
