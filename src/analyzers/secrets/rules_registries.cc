@@ -29,7 +29,7 @@ const SecretRule kRules[] = {
           kNpmFix, kSource},
      "registry",
      "_authtoken",
-     R"((?i)_authToken["']?\s*[=:]\s*["']?([^\s"'#;]{16,512}))",
+     R"((?i)_authToken["']?[ \t]*[=:][ \t]*["']?([^\s"'#;]{16,512}))",
      not_placeholder,
      3.0,
      {},

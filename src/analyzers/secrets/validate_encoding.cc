@@ -109,6 +109,7 @@ bool github_bad_checksum(std::string_view secret, std::string_view match, std::s
 }
 
 bool base64_user_password(std::string_view secret, std::string_view match, std::string_view line) {
+  if (!not_example(secret, match, line)) return false;
   auto text = decode_base64(secret, 1024);
   if (!text || !printable(*text)) return false;
   size_t colon = text->find(':');

@@ -26,20 +26,22 @@ bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> s
 }
 
 // Whole values (lower case) that documentation and templates use instead of a secret.
-constexpr std::array<std::string_view, 26> kPlaceholderWords = {
+constexpr std::array<std::string_view, 29> kPlaceholderWords = {
     "changeme", "change_me", "change-me",   "password", "passwd",  "secret", "example",
     "redacted", "removed",   "placeholder", "null",     "none",    "nil",    "true",
     "false",    "undefined", "dummy",       "sample",   "hidden",  "masked", "notset",
     "unset",    "empty",     "todo",        "tbd",      "required"};
 
 // Keys published in vendor documentation: whoever has them gets nothing.
-constexpr std::array<std::string_view, 4> kDocumentedKeys = {
+constexpr std::array<std::string_view, 5> kDocumentedKeys = {
     // Azurite / Azure Storage Emulator development account key.
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     // Stripe API reference test keys.
     "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
     "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
     "sk_test_26PHem9AhJZvU623DfE1x4sd",
+    // RFC 6749's example client credentials (s6BhdRkqt3:gX1fBat3bV), as an HTTP Basic value.
+    "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
 };
 
 bool is_reference(std::string_view s) {
@@ -72,6 +74,21 @@ bool is_identifier_path(std::string_view s) {
   return true;
 }
 
+// Letters (and underscores) only, or a lower-case snake_case name: an identifier or prose, not a
+// secret.
+bool is_words(std::string_view s) {
+  if (s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_") == std::string_view::npos)
+    return true;
+  return s.find('_') != std::string_view::npos &&
+         s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
+}
+
+bool is_documentation_host(std::string_view host) {
+  std::string h = to_lower(host.substr(0, host.find_first_of(":/?#")));
+  return h == "example.com" || h == "example.net" || h == "example.org" ||
+         ends_with_any(h, {".example.com", ".example.net", ".example.org", ".example", ".invalid"});
+}
+
 bool is_path_or_url(std::string_view s) {
   if (starts_with_any(s, {"/", "./", "../", "~/", "file:"})) return true;
   if (s.size() > 2 && s[1] == ':' && (s[2] == '\\' || s[2] == '/')) return true;
@@ -96,8 +113,18 @@ bool not_example(std::string_view s, std::string_view, std::string_view) {
 
 bool generic_value(std::string_view s, std::string_view match, std::string_view line) {
   if (s.size() < 8 || !not_placeholder(s, match, line) || !not_example(s, match, line)) return false;
-  if (s.find('(') != std::string_view::npos || s.find(')') != std::string_view::npos) return false;
-  return !is_path_or_url(s) && !is_identifier_path(s);
+  for (std::string_view code : {"(", ")", "::", "->"})
+    if (s.find(code) != std::string_view::npos) return false;
+  return !is_path_or_url(s) && !is_identifier_path(s) && !is_words(s);
+}
+
+bool url_password(std::string_view s, std::string_view match, std::string_view line) {
+  if (!not_placeholder(s, match, line)) return false;
+  size_t at = line.find(match);
+  size_t host = at == std::string_view::npos ? std::string_view::npos : line.find('@', at + match.size() - 2);
+  if (host == std::string_view::npos) return true;
+  std::string_view rest = line.substr(host + 1);
+  return !is_documentation_host(rest.substr(0, rest.find_first_of(" \t\"'<>")));
 }
 
 bool putty_unencrypted(std::string_view, std::string_view match, std::string_view) {

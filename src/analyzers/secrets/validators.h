@@ -17,9 +17,14 @@ bool not_placeholder(std::string_view secret, std::string_view match, std::strin
 // documentation test keys).
 bool not_example(std::string_view secret, std::string_view match, std::string_view line);
 // not_placeholder and not_example, and also false for values that look like a file path, a
-// URL, a code expression (calls, member access) or are shorter than 8 characters: what the
-// generic password=/secret: rules require.
+// URL, a code expression (calls, member access, a snake_case name), are made of letters only
+// (identifiers and prose), or are shorter than 8 characters: what the generic password=/secret:
+// rules require.
 bool generic_value(std::string_view secret, std::string_view match, std::string_view line);
+
+// not_placeholder, and the URL in `line` right after the match's "@" is not a documentation
+// host (example.com/.net/.org, *.example, *.invalid: RFC 2606).
+bool url_password(std::string_view secret, std::string_view match, std::string_view line);
 
 // True when the first dot-separated part is base64url JSON naming an algorithm ({"alg":...}).
 bool jwt_header(std::string_view secret, std::string_view match, std::string_view line);
