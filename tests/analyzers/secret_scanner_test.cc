@@ -81,6 +81,13 @@ TEST_P(SecretScannerBoth, ValidatorAndEntropyRejectCandidates) {
   EXPECT_EQ(ids(s->scan("", "token = q8Zr!x2Lw")), std::vector<std::string>{"T2"});
 }
 
+TEST_P(SecretScannerBoth, GenericRuleSkipsCommentLines) {
+  auto s = make(GetParam());
+  EXPECT_TRUE(s->scan("", "  # token = q8Zr!x2Lw\n// token = q8Zr!x2Lw\n * token = q8Zr!x2Lw").empty());
+  EXPECT_EQ(ids(s->scan("", "# note\ntoken = q8Zr!x2Lw")), std::vector<std::string>{"T2"});
+  EXPECT_EQ(ids(s->scan("", "# tok_abcdefghij")), std::vector<std::string>{"T1"});  // not generic
+}
+
 TEST_P(SecretScannerBoth, EarlierRuleWinsAnOverlap) {
   auto s = make(GetParam());
   // T2's secret (tok_abcdefghij) is T1's too: T1 comes first in the table.
@@ -119,6 +126,10 @@ TEST_P(SecretScannerBoth, AllowedValuesAreNotReported) {
   o.allow_values = {"^tok_abc"};
   EXPECT_TRUE(make(GetParam(), o)->scan("", "tok_abcdefghij").empty());
   EXPECT_TRUE(make(GetParam())->scan("", "token = ${API_TOKEN}").empty());
+  EXPECT_TRUE(make(GetParam())->scan("", "token = 'npm_default-test-token'").empty());
+  EXPECT_TRUE(make(GetParam())->scan("", "token = fake_secret_value").empty());
+  EXPECT_EQ(ids(make(GetParam())->scan("", "token = 'npm_default-contest-tok'")),
+            std::vector<std::string>{"T2"});
 }
 
 TEST_P(SecretScannerBoth, DisabledRuleIsNotRun) {
@@ -172,6 +183,7 @@ TEST(SecretScanner, DefaultPathAllowlistSkipsDocsAndFixturesOnly) {
   EXPECT_FALSE((*s)->wants_path("usr/share/doc/openssl/README"));
   EXPECT_FALSE((*s)->wants_path("app/node_modules/x/test/key.pem"));
   EXPECT_FALSE((*s)->wants_path("srv/README.md"));
+  EXPECT_FALSE((*s)->wants_path("usr/share/lintian/overrides/passwd"));
   EXPECT_TRUE((*s)->wants_path("app/.env"));
   EXPECT_TRUE((*s)->wants_path("root/.ssh/id_rsa"));
   EXPECT_TRUE((*s)->wants_path("app/contest/.env"));

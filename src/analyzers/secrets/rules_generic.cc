@@ -88,7 +88,7 @@ const SecretRule kRules[] = {
      nullptr,
      0,
      {},
-     kSecretBinaryOk},
+     0},
     {Rule{"SE097", Severity::kMedium, kS, "JSON Web Token",
           "A signed JWT is a bearer credential: until it expires, whoever holds it is the subject it "
           "names to every service that trusts its issuer.",

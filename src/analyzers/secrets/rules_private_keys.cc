@@ -9,7 +9,7 @@ namespace {
 
 constexpr Practice kS = Practice::kSecrets;
 constexpr std::string_view kSource = "NIST SP 800-190 4.1.4";
-constexpr uint32_t kKeyFlags = kSecretBinaryOk | kSecretMultiline;
+constexpr uint32_t kKeyFlags = kSecretMultiline;
 
 constexpr std::string_view kRebuild =
     "Rebuild the image without the key (deleting it in a later layer leaves it in the earlier one), "
@@ -122,7 +122,7 @@ const SecretRule kRules[] = {
      nullptr,
      0,
      {},
-     kSecretBinaryOk},
+     0},
     {Rule{"SE009", Severity::kCritical, kS, "WireGuard private key",
           "A WireGuard private key lets anyone join the VPN as this peer and read the traffic sent to it.",
           "Generate a new key pair (wg genkey), replace the peer's public key on the other side, and "

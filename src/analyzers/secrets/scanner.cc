@@ -86,7 +86,17 @@ struct Candidate {
 
 bool overlaps(const Candidate& a, const Candidate& b) { return a.begin < b.end && b.begin < a.end; }
 
-// Every match of one rule that passes its entropy floor, its validator and the value allowlist.
+bool comment_line(std::string_view line) {
+  size_t at = line.find_first_not_of(" \t");
+  if (at == std::string_view::npos) return false;
+  line.remove_prefix(at);
+  for (std::string_view marker : {"#", "//", "/*", "*", "--", ";"})
+    if (line.substr(0, marker.size()) == marker) return true;
+  return false;
+}
+
+// Every match of one rule that passes its entropy floor, its validator and the value allowlist
+// (and, for a generic rule, is not on a comment line).
 void extract(uint32_t index, const SecretRule& rule, const RE2& re, std::string_view text,
              const SecretAllowlist& allow, std::vector<Candidate>& out) {
   int groups = std::min(re.NumberOfCapturingGroups(), 1);
@@ -102,7 +112,9 @@ void extract(uint32_t index, const SecretRule& rule, const RE2& re, std::string_
     std::string_view secret(s.data(), s.size());
     if (shannon_entropy(secret) < rule.min_entropy) continue;
     std::string_view whole = text.substr(match_begin, match_end - match_begin);
-    if (rule.validate && !rule.validate(secret, whole, lines_around(text, match_begin, match_end))) continue;
+    std::string_view line = lines_around(text, match_begin, match_end);
+    if ((rule.flags & kSecretGeneric) != 0 && comment_line(line)) continue;
+    if (rule.validate && !rule.validate(secret, whole, line)) continue;
     if (allow.value_allowed(secret)) continue;
     size_t begin = static_cast<size_t>(s.data() - text.data());
     out.push_back({index, begin, begin + secret.size()});

@@ -14,6 +14,7 @@ namespace {
 constexpr std::string_view kAllowedPaths[] = {
     R"(^usr/share/(?:doc|man|info|locale|help|licenses|common-licenses|gtk-doc|javadoc)/)",
     R"(^usr/include/)",
+    R"(^usr/share/lintian/)",
     R"((?:^|/)(?:test|tests|testdata|test-data|test_data|testing|__tests__|fixtures?|spec|specs)/)",
     R"((?:^|/)(?:examples?|samples?|demo|docs?)/)",
     R"(\.(?:md|markdown|rst|adoc|asciidoc)$)",
@@ -28,6 +29,7 @@ constexpr std::string_view kAllowedValues[] = {
     R"(^<[^>]*>$)",
     R"(^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$)",
     R"(^\{\{.*\}\}$)",
+    R"((?i)(?:default|dummy|fake|mock|sample|test)[-_.]?(?:test[-_.]?)?(?:token|key|secret|password)(?:[^A-Za-z0-9]|$))",
     R"((?i)^(?:your|my)[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password|pass)(?:[-_ ]?here)?$)",
     R"((?i)^(?:changeme|change_me|placeholder|redacted|example|dummy|secret|password|passw0rd|null|none|undefined)$)",
 };

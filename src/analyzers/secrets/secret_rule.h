@@ -19,7 +19,9 @@ enum SecretRuleFlag : uint32_t {
   kSecretCaseless = 1u << 0,   // the regex matches without case
   kSecretBinaryOk = 1u << 1,   // also looked for in binary files (which are otherwise skipped)
   kSecretMultiline = 1u << 2,  // the match may span lines ('.' matches '\n'): PEM blocks
-  kSecretGeneric = 1u << 3,    // a context rule (password=...): skipped where a specific rule matched
+  // A context rule (password=...): it yields to any specific rule's overlapping match, and it
+  // skips lines that are comments (#, //, /*, *, --, ;), where such text is mostly documentation.
+  kSecretGeneric = 1u << 3,
 };
 
 struct SecretRule {

@@ -46,6 +46,7 @@ constexpr std::array<std::string_view, 5> kDocumentedKeys = {
 
 bool is_reference(std::string_view s) {
   return s.find("${") != std::string_view::npos || s.find("{{") != std::string_view::npos ||
+         s.find("#{") != std::string_view::npos || s.find("<%") != std::string_view::npos ||
          s.find("%(") != std::string_view::npos || s.find("****") != std::string_view::npos ||
          s.find("....") != std::string_view::npos;
 }
@@ -61,6 +62,8 @@ bool is_filler(std::string_view lower) {
 
 // "settings.db_password", "process.env.TOKEN", "DB_PASSWORD": names, not values.
 bool is_identifier_path(std::string_view s) {
+  if (!s.empty() && (s[0] == '@' || s[0] == '$' || s[0] == '&'))
+    s.remove_prefix(s[0] == '@' && s.size() > 1 && s[1] == '@' ? 2 : 1);  // @ivar, $var, &ref
   bool upper_snake = s.find('_') != std::string_view::npos &&
                      s.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string_view::npos;
   if (upper_snake) return true;
@@ -78,6 +81,9 @@ bool is_identifier_path(std::string_view s) {
 // secret.
 bool is_words(std::string_view s) {
   if (s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_") == std::string_view::npos)
+    return true;
+  if (s.find('-') != std::string_view::npos &&  // kebab-case words: "elevated-privileges"
+      s.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string_view::npos)
     return true;
   return s.find('_') != std::string_view::npos &&
          s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
