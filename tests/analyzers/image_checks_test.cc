@@ -130,7 +130,7 @@ TEST(ImageSecretEnv, SecretNamesAndSecretValuesFireMasked) {
       run.messages(),
       (Strings{"ENV DB_PASSWORD has a secret-like name, and its value is in the image config, readable by "
                "anyone who can pull the image",
-               "ENV DATABASE_URL has a value that looks like a password in URL, and its value is in the "
+               "ENV DATABASE_URL has a value that looks like a Password in a URL, and its value is in the "
                "image config, readable by anyone who can pull the image"}));
   EXPECT_EQ(run.findings[0].evidence, "DB_PASSWORD=hu************");
   EXPECT_EQ(run.findings[1].evidence, "DATABASE_URL=" + mask_secret(url));

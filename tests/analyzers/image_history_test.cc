@@ -114,10 +114,12 @@ TEST(HistorySecrets, BuildArgsArgEnvAndLiteralTokensFireOnceEachMasked) {
       (Strings{"ARG NPM_TOKEN has a secret-like name, and its value is recorded in the image history (and "
                "in 2 later history entries)",
                "ENV API_KEY has a secret-like name, and its value is recorded in the image history",
-               "A RUN command in the image history contains a GitHub token"}));
+               "A RUN command in the image history contains a GitHub token with a checksum that does not "
+               "verify"}));  // the shared engine's title: the made-up token fails GitHub's checksum
   EXPECT_EQ(run.findings[0].evidence, "NPM_TOKEN=" + mask_secret(npm));
   EXPECT_EQ(run.findings[0].location.layer_created_by, "ARG NPM_TOKEN=" + npm);
-  EXPECT_EQ(run.findings[2].evidence, "GitHub token: " + mask_secret(ghp));
+  EXPECT_EQ(run.findings[2].evidence,
+            "GitHub token with a checksum that does not verify: " + mask_secret(ghp));
   EXPECT_EQ(run.findings[2].location.layer_digest, "sha256:blob3");
   for (const auto& f : run.findings) {
     EXPECT_FALSE(contains(f.evidence, "abcdefghijklmnop")) << f.evidence;

@@ -9,6 +9,8 @@
 
 namespace customs {
 
+struct SecretRule;
+
 // True for variable names that hold credentials: PASSWORD, TOKEN, SECRET, API_KEY ... as whole
 // segments (split on '_', '-', '.' and camelCase), minus names that only point at or describe one
 // (*_FILE, *_PATH, *_URL, *_USER, GPG_KEY ...).
@@ -26,9 +28,11 @@ std::string credential_file_kind(std::string_view path);
 struct SecretMatch {
   size_t begin = 0;
   size_t end = 0;
-  std::string kind;  // "AWS access key id", "GitHub token" ...
+  std::string kind;  // the rule's title: "AWS access key id", "GitHub personal access token" ...
+  const SecretRule* rule = nullptr;  // the secret engine's rule that found it
 };
-// Every literal secret in `text`, in order, without overlaps; documented example keys excluded.
+// Every literal secret in `text`, in order, without overlaps, as default_secret_scanner() finds
+// it in text that is not a file (no file_glob rules); documented example keys excluded.
 std::vector<SecretMatch> find_secret_values(std::string_view text);
 
 // "<kind>:<first 16 hex digits of sha256(value)>": the fingerprint key of a secret value.

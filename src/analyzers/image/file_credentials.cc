@@ -6,6 +6,7 @@
 
 #include "analyzers/dockerfile/secret_rules.h"
 #include "analyzers/image/image_rules.h"
+#include "analyzers/secrets/scanner.h"
 #include "core/strings.h"
 
 namespace customs {
@@ -81,11 +82,7 @@ bool content_decides(std::string_view path) {
 
 bool holds_auth(std::string_view path, std::string_view content) {
   if (pem_like(path)) return content.find("PRIVATE KEY") != std::string_view::npos;
-  if (ends_with(path, ".npmrc")) {
-    auto found = find_secret_values(content);
-    return std::any_of(found.begin(), found.end(),
-                       [](const SecretMatch& m) { return m.kind == "npm auth token"; });
-  }
+  if (ends_with(path, ".npmrc")) return !default_secret_scanner().scan(path, content).empty();
   return json_key_with_value(content, "\"auth\"") || json_key_with_value(content, "\"identitytoken\"") ||
          json_key_with_value(content, "\"registrytoken\"");
 }
