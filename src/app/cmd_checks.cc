@@ -7,6 +7,7 @@
 #include "analyzers/dockerfile/check.h"
 #include "analyzers/dockerfile/pragmas.h"
 #include "analyzers/image/check.h"
+#include "analyzers/secrets/image_secrets.h"
 #include "app/app.h"
 #include "app/commands.h"
 #include "app/options.h"
@@ -21,6 +22,7 @@ std::vector<const Rule*> catalogue() {
   for (const auto* c : dockerfile_checks()) rules.push_back(&c->rule);
   for (const auto& r : pragma_rules()) rules.push_back(&r);
   for (const auto* c : image_checks()) rules.push_back(&c->rule);
+  for (const Rule* r : secret_rule_list()) rules.push_back(r);
   return rules;
 }
 

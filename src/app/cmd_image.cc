@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "analyzers/image/check.h"
+#include "analyzers/secrets/image_secrets.h"
 #include "app/app.h"
 #include "app/commands.h"
 #include "app/image_options.h"
@@ -38,6 +39,7 @@ int fail(const std::string& message, int code, AppEnv& env) {
 std::vector<const Rule*> image_rules() {
   std::vector<const Rule*> rules;
   for (const auto* c : image_checks()) rules.push_back(&c->rule);
+  for (const Rule* r : secret_rule_list()) rules.push_back(r);
   return rules;
 }
 
@@ -53,20 +55,6 @@ ScanReport build_report(ImageScan& scan, Severity min_severity) {
   report.findings = std::move(scan.findings);
   report.images.push_back(std::move(scan.summary));
   return report;
-}
-
-// Errors in single entries (hostile names, links out of the root) do not stop the scan, but they
-// make it exit 3 and are printed here, at most 10, each cut to 700 bytes.
-void print_entry_errors(const Diagnostics& diags, AppEnv& env) {
-  size_t shown = 0, errors = 0;
-  for (const auto& d : diags.items()) {
-    if (d.level != DiagLevel::kError) continue;
-    if (++errors > 10) continue;
-    std::string line = d.message.size() > 700 ? d.message.substr(0, 700) + "..." : d.message;
-    env.err << "customs image: " << line << "\n";
-    ++shown;
-  }
-  if (errors > shown) env.err << "customs image: " << errors - shown << " more errors in the report\n";
 }
 
 }  // namespace
@@ -112,15 +100,18 @@ int run_image_command(const std::vector<std::string>& args, AppEnv& env) {
 
   Policy policy = settings->config.policy;
   if (o.max_age_days > 0) policy.max_image_age_days = o.max_age_days;
+  auto secrets = SecretScanner::create(settings->config.secrets);
+  if (!secrets.ok()) return fail(secrets.error().to_string(), kExitInvalidInput, env);
   TempDir temp(env);
   ImageScanRequest request = make_image_request(o.source, *target, temp, env);
   request.policy = &policy;
+  request.secrets = secrets->get();
 
   ProgressBar progress(env.err, env.stderr_is_tty && !o.scan.quiet, "reading layers", 0, 0);
   auto scan = scan_image(env.fs, request, &progress);
   progress.finish();
   if (!scan.ok()) return fail(scan.error().to_string(), exit_for_error(scan.error()), env);
-  if (!o.scan.quiet) print_entry_errors(scan->diagnostics, env);
+  if (!o.scan.quiet) print_entry_errors(scan->diagnostics, "image", env.err);
   auto vulns = scan_vulnerabilities(scan->inventory, o.vulns, env);
   if (!vulns.ok()) return fail(vulns.error().to_string(), exit_for_error(vulns.error()), env);
   ScanReport report = build_report(*scan, settings->min_severity);

@@ -27,6 +27,8 @@ const std::vector<Command>& commands() {
       {"image", "Inspect a container image layer by layer", image_help, run_image_command},
       {"sbom", "List every package of an image, directory or file (CycloneDX, SPDX); read an SBOM back",
        sbom_help, run_sbom_command},
+      {"secrets", "Find secrets in every layer of an image (deleted files too), its config, or a directory",
+       secrets_help, run_secrets_command},
       {"scan", "Inspect a Dockerfile, an image or a root file system, whichever TARGET is", scan_help,
        run_scan_command},
       {"diff", "Compare the vulnerabilities of two JSON reports: new, fixed, unchanged", diff_help,

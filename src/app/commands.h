@@ -65,6 +65,8 @@ int run_image_command(const std::vector<std::string>& args, AppEnv& env);
 std::string image_help();
 int run_sbom_command(const std::vector<std::string>& args, AppEnv& env);
 std::string sbom_help();
+int run_secrets_command(const std::vector<std::string>& args, AppEnv& env);
+std::string secrets_help();
 // Whether `--name` of `customs image` (a superset of the scanning options) takes a value.
 bool image_option_takes_value(const std::string& name);
 int run_diff_command(const std::vector<std::string>& args, AppEnv& env);

@@ -1,12 +1,17 @@
 #include "app/config.h"
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
+#include <charconv>
+#include <cstdint>
 #include <exception>
+#include <optional>
 #include <vector>
 
 #include "analyzers/dockerfile/check.h"
 #include "analyzers/dockerfile/pragmas.h"
+#include "analyzers/secrets/secret_rule.h"
 #include "core/strings.h"
 
 namespace customs {
@@ -178,11 +183,152 @@ Status parse_fail_on(const YAML::Node& key, const YAML::Node& value, const std::
   return ok_status();
 }
 
+// --- secrets: -------------------------------------------------------------------------------
+
+SecretScanOptions& secrets_of(ParseState& st) { return st.config.secrets; }
+
+Status parse_secret_backend(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                            ParseState& st) {
+  std::string text = value.IsScalar() ? value.Scalar() : "";
+  if (text == "hyperscan")
+    secrets_of(st).backend = SecretBackend::kHyperscan;
+  else if (text == "re2")
+    secrets_of(st).backend = SecretBackend::kRe2Set;
+  else
+    return error_at(st, mark_of(value, key), "'" + name + "' must be hyperscan or re2, not '" + text + "'");
+  return ok_status();
+}
+
+Status parse_secret_disable(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                            ParseState& st) {
+  auto items = string_list(key, value, name, st);
+  if (!items.ok()) return items.error();
+  for (const auto& [id, mark] : *items) {
+    if (find_secret_rule(id) == nullptr)
+      return error_at(st, mark, "unknown secret rule id '" + id + "' in '" + name + "'");
+    secrets_of(st).disabled_rules.push_back(id);
+  }
+  return ok_status();
+}
+
+// A list of RE2 regexes, each compiled here so that a bad one is reported where it is written.
+Status regex_list(const YAML::Node& key, const YAML::Node& value, const std::string& name, ParseState& st,
+                  std::vector<std::string>& into) {
+  auto items = string_list(key, value, name, st);
+  if (!items.ok()) return items.error();
+  for (const auto& [text, mark] : *items) {
+    RE2 re(text, RE2::Quiet);
+    if (!re.ok())
+      return error_at(st, mark, "'" + name + "' holds an invalid RE2 regex '" + text + "': " + re.error());
+    into.push_back(text);
+  }
+  return ok_status();
+}
+
+Status parse_allow_paths(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                         ParseState& st) {
+  return regex_list(key, value, name, st, secrets_of(st).allow_paths);
+}
+
+Status parse_allow_values(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                          ParseState& st) {
+  return regex_list(key, value, name, st, secrets_of(st).allow_values);
+}
+
+Status bool_value(const YAML::Node& key, const YAML::Node& value, const std::string& name, ParseState& st,
+                  bool& into) {
+  std::string text = value.IsScalar() ? to_lower(value.Scalar()) : "";
+  if (text == "true" || text == "yes" || text == "on")
+    into = true;
+  else if (text == "false" || text == "no" || text == "off")
+    into = false;
+  else
+    return error_at(st, mark_of(value, key), "'" + name + "' must be true or false, not '" + text + "'");
+  return ok_status();
+}
+
+Status parse_default_allowlists(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                                ParseState& st) {
+  return bool_value(key, value, name, st, secrets_of(st).default_allowlists);
+}
+
+Status parse_scan_binaries(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                           ParseState& st) {
+  return bool_value(key, value, name, st, secrets_of(st).scan_binaries);
+}
+
+// A size: a whole number of bytes, or one with a KiB, MiB or GiB suffix (K, M, G too).
+std::optional<uint64_t> parse_size(std::string_view text) {
+  static const std::pair<std::string_view, int> kUnits[] = {{"kib", 10}, {"mib", 20}, {"gib", 30},
+                                                            {"k", 10},   {"m", 20},   {"g", 30}};
+  std::string lower = to_lower(trim(text));
+  int shift = 0;
+  for (const auto& [suffix, bits] : kUnits) {
+    if (lower.size() > suffix.size() && lower.ends_with(suffix)) {
+      lower = std::string(trim(lower.substr(0, lower.size() - suffix.size())));
+      shift = bits;
+      break;
+    }
+  }
+  uint64_t n = 0;
+  auto [end, ec] = std::from_chars(lower.data(), lower.data() + lower.size(), n);
+  if (lower.empty() || ec != std::errc() || end != lower.data() + lower.size() || n > (UINT64_MAX >> shift))
+    return std::nullopt;
+  return n << shift;
+}
+
+Status size_value(const YAML::Node& key, const YAML::Node& value, const std::string& name, ParseState& st,
+                  uint64_t max, uint64_t& into) {
+  std::string text = value.IsScalar() ? value.Scalar() : "";
+  auto size = parse_size(text);
+  if (!size || *size == 0 || *size > max)
+    return error_at(st, mark_of(value, key),
+                    "'" + name + "' must be a size from 1 byte to " + std::to_string(max >> 20) +
+                        " MiB (bytes, or with KiB, MiB, GiB), not '" + text + "'");
+  into = *size;
+  return ok_status();
+}
+
+Status parse_max_file_size(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                           ParseState& st) {
+  return size_value(key, value, name, st, uint64_t{64} << 20, secrets_of(st).max_file_size);
+}
+
+Status parse_archive_max_bytes(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                               ParseState& st) {
+  return size_value(key, value, name, st, uint64_t{4} << 30, secrets_of(st).archive_max_bytes);
+}
+
+Status parse_archive_depth(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                           ParseState& st) {
+  std::string text = value.IsScalar() ? value.Scalar() : "";
+  if (text.size() != 1 || text[0] < '0' || text[0] > '8')
+    return error_at(st, mark_of(value, key),
+                    "'" + name + "' must be a whole number from 0 to 8, not '" + text + "'");
+  secrets_of(st).archive_depth = text[0] - '0';
+  return ok_status();
+}
+
+Status parse_secrets(const YAML::Node& key, const YAML::Node& value, const std::string& name,
+                     ParseState& st) {
+  static const std::vector<KeyHandler> handlers = {{"backend", parse_secret_backend},
+                                                   {"disable", parse_secret_disable},
+                                                   {"allow-paths", parse_allow_paths},
+                                                   {"allow-values", parse_allow_values},
+                                                   {"default-allowlists", parse_default_allowlists},
+                                                   {"max-file-size", parse_max_file_size},
+                                                   {"scan-binaries", parse_scan_binaries},
+                                                   {"archive-depth", parse_archive_depth},
+                                                   {"archive-max-bytes", parse_archive_max_bytes}};
+  return parse_mapping(key, value, name, handlers, st);
+}
+
 Status parse_document(const YAML::Node& doc, ParseState& st) {
   static const std::vector<KeyHandler> handlers = {{"checks", parse_checks},
                                                    {"registries", parse_registries},
                                                    {"labels", parse_labels},
-                                                   {"fail-on", parse_fail_on}};
+                                                   {"fail-on", parse_fail_on},
+                                                   {"secrets", parse_secrets}};
   return parse_mapping(doc, doc, "", handlers, st);
 }
 
@@ -192,7 +338,7 @@ bool is_known_rule_id(std::string_view id) {
   if (find_dockerfile_rule(id)) return true;
   for (const auto& r : pragma_rules())
     if (r.id == id) return true;
-  return false;
+  return find_secret_rule(id) != nullptr;
 }
 
 Result<Config> parse_config(std::string_view bytes, const std::string& file, const RuleIdCheck& known) {

@@ -4,6 +4,9 @@
 //   registries: { trusted: [HOSTS] }
 //   labels:     { required: [NAMES] }
 //   fail-on:    SEVERITY | none
+//   secrets:    { backend: hyperscan|re2, disable: [SE IDS], allow-paths: [RE2], allow-values: [RE2],
+//                 default-allowlists: BOOL, max-file-size: SIZE, scan-binaries: BOOL,
+//                 archive-depth: 0-8, archive-max-bytes: SIZE }   (SIZE: bytes, or N KiB/MiB/GiB)
 // Every problem (malformed YAML, an unknown key, a wrong type, an unknown rule id, a bad severity)
 // is an Error of kind kUsage located at the offending key or value (1-based line and column).
 #include <functional>
@@ -11,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "analyzers/secrets/scanner.h"
 #include "core/result.h"
 #include "findings/policy.h"
 #include "io/fs.h"
@@ -22,11 +26,12 @@ struct Config {
   Policy policy;
   bool has_fail_on = false;         // "fail-on" was given
   std::optional<Severity> fail_on;  // nullopt with has_fail_on: "none"
+  SecretScanOptions secrets;
 };
 
 // Whether a rule id names a rule customs knows.
 using RuleIdCheck = std::function<bool(std::string_view id)>;
-// The real rule tables: every Dockerfile check and every pragma rule.
+// The real rule tables: every Dockerfile check, every pragma rule and every secret rule.
 bool is_known_rule_id(std::string_view id);
 
 // Parses config bytes; `file` is used only for error locations. Empty input is an empty Config.

@@ -1,11 +1,13 @@
 #include "app/image_scan.h"
 
 #include <exception>
+#include <ostream>
 
 #include "analyzers/image/check.h"
 #include "analyzers/image/summary.h"
 #include "analyzers/packages/inventory.h"
 #include "analyzers/packages/package_analyzer.h"
+#include "analyzers/secrets/image_secrets.h"
 #include "app/parallel.h"
 #include "app/progress.h"
 #include "io/dir_reader.h"
@@ -89,9 +91,9 @@ Result<LayerResult> cached_layer(const ImageSource& source, const LayerRef& laye
 }
 
 Status read_all_layers(const ImageSource& source, const ImageScanRequest& request, FsView& fs,
-                       ProgressBar* progress, std::vector<LayerResult>& out) {
+                       const std::vector<const FileAnalyzer*>& analyzers, ProgressBar* progress,
+                       std::vector<LayerResult>& out) {
   const ImageMeta& meta = source.meta();
-  auto analyzers = image_analyzers();
   std::string key = analyzers_key(analyzers);
   std::unique_ptr<LayerCache> cache;
   if (request.use_cache && !request.cache_dir.empty())
@@ -117,9 +119,10 @@ Status read_all_layers(const ImageSource& source, const ImageScanRequest& reques
 }
 
 Result<std::vector<LayerResult>> read_rootfs(FsView& fs, const ImageScanRequest& request,
+                                             const std::vector<const FileAnalyzer*>& analyzers,
                                              ProgressBar* progress) {
   auto reader = make_dir_reader(fs, request.target.path);
-  auto result = scan_layer(*reader, image_analyzers(), request.target.path, request.layer_limits);
+  auto result = scan_layer(*reader, analyzers, request.target.path, request.layer_limits);
   if (!result.ok()) return result.error();
   for (auto& d : reader->take_diagnostics()) result->diagnostics.push_back(std::move(d));
   for (const auto& e : result->entries) result->uncompressed_size += e.size;
@@ -171,7 +174,24 @@ ImageSummary summarize(const ImageContext& ctx, const std::vector<LayerResult>& 
 
 }  // namespace
 
-std::vector<const FileAnalyzer*> image_analyzers() { return {&image_files_analyzer(), &package_analyzer()}; }
+std::vector<const FileAnalyzer*> image_analyzers(const FileAnalyzer* secrets) {
+  std::vector<const FileAnalyzer*> analyzers = {&image_files_analyzer(), &package_analyzer()};
+  if (secrets != nullptr) analyzers.push_back(secrets);
+  return analyzers;
+}
+
+void print_entry_errors(const Diagnostics& diags, std::string_view command, std::ostream& err) {
+  size_t shown = 0, errors = 0;
+  for (const auto& d : diags.items()) {
+    if (d.level != DiagLevel::kError) continue;
+    if (++errors > 10) continue;
+    std::string line = d.message.size() > 700 ? d.message.substr(0, 700) + "..." : d.message;
+    err << "customs " << command << ": " << line << "\n";
+    ++shown;
+  }
+  if (errors > shown)
+    err << "customs " << command << ": " << errors - shown << " more errors in the report\n";
+}
 
 Result<std::unique_ptr<ImageSource>> open_image_source(FsView& fs, const ImageScanRequest& request) {
   switch (request.target.kind) {
@@ -185,12 +205,14 @@ Result<std::unique_ptr<ImageSource>> open_image_source(FsView& fs, const ImageSc
   return make_error(ErrorKind::kInternal, "a root file system is not an image source");
 }
 
-Result<ImageScan> scan_image(FsView& fs, const ImageScanRequest& request, ProgressBar* progress) {
-  ImageScan scan;
-  bool rootfs = request.target.kind == TargetKind::kRootfs;
-  if (rootfs) {
+namespace {
+
+// Reads the layers (or the root file system) into `scan`, and the image's meta.
+Status read_image(FsView& fs, const ImageScanRequest& request,
+                  const std::vector<const FileAnalyzer*>& analyzers, ProgressBar* progress, ImageScan& scan) {
+  if (request.target.kind == TargetKind::kRootfs) {
     if (progress) progress->set_totals(0, 1);
-    auto layers = read_rootfs(fs, request, progress);
+    auto layers = read_rootfs(fs, request, analyzers, progress);
     if (!layers.ok()) return layers.error();
     scan.layers = std::move(*layers);
     scan.meta.reference = request.target.text;
@@ -206,9 +228,24 @@ Result<ImageScan> scan_image(FsView& fs, const ImageScanRequest& request, Progre
         total += l.blob_size > 0 ? static_cast<uint64_t>(l.blob_size) : 0;
       progress->set_totals(total, scan.meta.layers.size());
     }
-    Status read = read_all_layers(**source, request, fs, progress, scan.layers);
-    if (!read.ok()) return read.error();
+    return read_all_layers(**source, request, fs, analyzers, progress, scan.layers);
   }
+  return ok_status();
+}
+
+}  // namespace
+
+Result<ImageScan> scan_image(FsView& fs, const ImageScanRequest& request, ProgressBar* progress) {
+  ImageScan scan;
+  bool rootfs = request.target.kind == TargetKind::kRootfs;
+  std::optional<SecretFileAnalyzer> secrets;
+  if (request.secrets != nullptr) secrets.emplace(*request.secrets);
+  const FileAnalyzer* secrets_analyzer = secrets ? &*secrets : nullptr;
+  std::vector<const FileAnalyzer*> analyzers = request.secrets_only && secrets_analyzer
+                                                   ? std::vector<const FileAnalyzer*>{secrets_analyzer}
+                                                   : image_analyzers(secrets_analyzer);
+  Status read = read_image(fs, request, analyzers, progress, scan);
+  if (!read.ok()) return read.error();
   std::vector<const LayerResult*> pointers;
   for (auto& l : scan.layers) {
     pointers.push_back(&l);
@@ -228,10 +265,13 @@ Result<ImageScan> scan_image(FsView& fs, const ImageScanRequest& request, Progre
       scan.meta,           scan.layers, *scan.view, request.policy ? *request.policy : default_policy,
       request.target.text, request.now, rootfs};
   FindingSink sink(request.policy);
-  run_image_checks(ctx, sink);
+  if (!request.secrets_only) run_image_checks(ctx, sink);
+  if (secrets) report_image_secrets(ctx, *secrets, sink, scan.diagnostics);
   scan.findings = sink.take();
-  scan.inventory =
-      build_inventory(InventorySource{scan.meta, scan.layers, *scan.view, rootfs}, scan.diagnostics);
+  if (secrets) mask_config_secrets(*request.secrets, scan.meta, scan.findings);
+  if (!request.secrets_only)
+    scan.inventory =
+        build_inventory(InventorySource{scan.meta, scan.layers, *scan.view, rootfs}, scan.diagnostics);
   scan.summary = summarize(ctx, scan.layers, scan.inventory.os.value_or(OsInfo{}));
   for (const auto& [type, count] : count_by_type(scan.inventory.packages))
     scan.summary.package_counts.emplace_back(std::string(purl_type(type)), count);

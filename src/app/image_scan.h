@@ -4,6 +4,7 @@
 // the layers, run the image checks and describe the image. Either the whole image is read or the
 // scan fails with an error naming the layer: never a partial report.
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@
 namespace customs {
 
 class ProgressBar;
+class SecretScanner;
 
 struct ImageScanRequest {
   ImageTarget target;
@@ -37,6 +39,10 @@ struct ImageScanRequest {
   DecompressLimits decompress;
   LayerScanLimits layer_limits;
   int64_t now = 0;  // seconds since the epoch, for the age check
+  // When set, every file of every layer and the image config are scanned for secrets (SE
+  // findings). Must outlive the scan.
+  const SecretScanner* secrets = nullptr;
+  bool secrets_only = false;  // `customs secrets`: no image checks, no package inventory
 };
 
 struct ImageScan {
@@ -49,11 +55,17 @@ struct ImageScan {
   Inventory inventory;  // the packages of the final file system (and removed ones)
 };
 
-// The FileAnalyzers every image scan runs (the cache key is made from them).
-std::vector<const FileAnalyzer*> image_analyzers();
+// The FileAnalyzers every image scan runs (the cache key is made from them), plus `secrets` when
+// given.
+std::vector<const FileAnalyzer*> image_analyzers(const FileAnalyzer* secrets = nullptr);
 
 // `progress` may be null.
 Result<ImageScan> scan_image(FsView& fs, const ImageScanRequest& request, ProgressBar* progress);
+
+// Errors in single entries (hostile names, links out of the root) do not stop the scan, but they
+// make it exit 3: prints them on `err` as "customs COMMAND: message", at most 10, each cut to 700
+// bytes.
+void print_entry_errors(const Diagnostics& diags, std::string_view command, std::ostream& err);
 
 // Opens the image source for a non-rootfs target.
 Result<std::unique_ptr<ImageSource>> open_image_source(FsView& fs, const ImageScanRequest& request);

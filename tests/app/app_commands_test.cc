@@ -28,8 +28,8 @@ CliRun run(const std::vector<std::string>& args) {
 TEST(AppCommands, TableHasTheCommandsInOrder) {
   std::vector<std::string> names;
   for (const auto& c : commands()) names.emplace_back(c.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"dockerfile", "image", "sbom", "scan", "diff", "db", "checks",
-                                             "version", "help"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"dockerfile", "image", "sbom", "secrets", "scan", "diff", "db",
+                                             "checks", "version", "help"}));
 }
 
 TEST(AppCommands, FindCommandIsExact) {
@@ -62,7 +62,8 @@ TEST(AppCommands, NoArgumentsIsAUsageErrorOnStderr) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, short_usage());
   EXPECT_EQ(
-      r.err.rfind("Usage: customs <dockerfile|image|sbom|scan|diff|db|checks|version|help> [options]\n", 0),
+      r.err.rfind(
+          "Usage: customs <dockerfile|image|sbom|secrets|scan|diff|db|checks|version|help> [options]\n", 0),
       0u);
 }
 

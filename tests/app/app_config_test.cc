@@ -86,7 +86,7 @@ TEST(AppConfig, EmptySectionsAreAllowed) {
 TEST(AppConfig, UnknownTopLevelKeyIsLocated) {
   EXPECT_EQ(error_of("checks:\n  disable: [DF001]\nregistry:\n  trusted: []\n"),
             "customs.yaml:3:1: unknown key 'registry' in the top level "
-            "(expected checks, registries, labels, fail-on)");
+            "(expected checks, registries, labels, fail-on, secrets)");
 }
 
 TEST(AppConfig, UnknownNestedKeyIsLocated) {
@@ -173,6 +173,69 @@ TEST(AppConfig, LoadReadsCustomsYamlFromTheWorkingDirectory) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->path, "customs.yaml");
   EXPECT_EQ(r->policy.trusted_registries, (std::vector<std::string>{"ghcr.io"}));
+}
+
+TEST(AppConfig, SecretsSectionFillsTheScanOptions) {
+  auto r = parse(
+      "secrets:\n  backend: re2\n  disable: [SE001]\n  allow-paths: ['^opt/']\n  allow-values: "
+      "['^sk_test_']\n"
+      "  default-allowlists: false\n  max-file-size: 2MiB\n  scan-binaries: yes\n  archive-depth: 0\n"
+      "  archive-max-bytes: 1048576\n");
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  const SecretScanOptions& o = r->secrets;
+  EXPECT_EQ(o.backend, SecretBackend::kRe2Set);
+  EXPECT_EQ(o.disabled_rules, (std::vector<std::string>{"SE001"}));
+  EXPECT_EQ(o.allow_paths, (std::vector<std::string>{"^opt/"}));
+  EXPECT_EQ(o.allow_values, (std::vector<std::string>{"^sk_test_"}));
+  EXPECT_FALSE(o.default_allowlists);
+  EXPECT_EQ(o.max_file_size, uint64_t{2} << 20);
+  EXPECT_TRUE(o.scan_binaries);
+  EXPECT_EQ(o.archive_depth, 0);
+  EXPECT_EQ(o.archive_max_bytes, uint64_t{1} << 20);
+}
+
+TEST(AppConfig, SecretsDefaultsWithoutTheSection) {
+  auto r = parse("fail-on: high\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->secrets.backend, SecretBackend::kHyperscan);
+  EXPECT_EQ(r->secrets.max_file_size, SecretScanOptions{}.max_file_size);
+  EXPECT_EQ(r->secrets.archive_depth, 2);
+}
+
+TEST(AppConfig, BadSecretsValuesAreLocated) {
+  EXPECT_EQ(error_of("secrets:\n  backend: pcre\n"),
+            "customs.yaml:2:12: 'secrets.backend' must be hyperscan or re2, not 'pcre'");
+  EXPECT_EQ(error_of("secrets:\n  disable: [SE001, XX9]\n"),
+            "customs.yaml:2:20: unknown secret rule id 'XX9' in 'secrets.disable'");
+  EXPECT_EQ(error_of("secrets:\n  allow-values: ['(a']\n"),
+            "customs.yaml:2:18: 'secrets.allow-values' holds an invalid RE2 regex '(a': missing ): (a");
+  EXPECT_EQ(
+      error_of("secrets:\n  max-file-size: 65MiB\n"),
+      "customs.yaml:2:18: 'secrets.max-file-size' must be a size from 1 byte to 64 MiB (bytes, or with KiB, "
+      "MiB, GiB), not '65MiB'");
+  EXPECT_EQ(
+      error_of("secrets:\n  archive-max-bytes: 0\n"),
+      "customs.yaml:2:22: 'secrets.archive-max-bytes' must be a size from 1 byte to 4096 MiB (bytes, or with "
+      "KiB, MiB, GiB), not '0'");
+  EXPECT_EQ(error_of("secrets:\n  archive-depth: -1\n"),
+            "customs.yaml:2:18: 'secrets.archive-depth' must be a whole number from 0 to 8, not '-1'");
+  EXPECT_EQ(error_of("secrets:\n  scan-binaries: maybe\n"),
+            "customs.yaml:2:18: 'secrets.scan-binaries' must be true or false, not 'maybe'");
+  EXPECT_EQ(
+      error_of("secrets:\n  max-file-size: 99999999999999999999\n"),
+      "customs.yaml:2:18: 'secrets.max-file-size' must be a size from 1 byte to 64 MiB (bytes, or with KiB, "
+      "MiB, GiB), not '99999999999999999999'");
+  EXPECT_EQ(
+      error_of("secrets:\n  allowpaths: []\n"),
+      "customs.yaml:2:3: unknown key 'allowpaths' in 'secrets' (expected backend, disable, allow-paths, "
+      "allow-values, default-allowlists, max-file-size, scan-binaries, archive-depth, archive-max-bytes)");
+}
+
+TEST(AppConfig, SecretRuleIdsAreKnownToTheChecksSection) {
+  EXPECT_TRUE(is_known_rule_id("SE001"));
+  auto r = parse_config("checks:\n  disable: [SE001]\n", "customs.yaml");
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->policy.disabled, (std::set<std::string>{"SE001"}));
 }
 
 TEST(AppConfig, RealRuleTableKnowsItsOwnIdsOnly) {

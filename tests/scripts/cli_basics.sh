@@ -22,6 +22,7 @@ Commands:
   dockerfile  Check Dockerfiles and Containerfiles for security problems
   image       Inspect a container image layer by layer
   sbom        List every package of an image, directory or file (CycloneDX, SPDX); read an SBOM back
+  secrets     Find secrets in every layer of an image (deleted files too), its config, or a directory
   scan        Inspect a Dockerfile, an image or a root file system, whichever TARGET is
   diff        Compare the vulnerabilities of two JSON reports: new, fixed, unchanged
   db          The local vulnerability database: import, update, info, export
@@ -50,7 +51,7 @@ grep -q -- '--format NAME      report format: table, json, sarif' "$T/out" || fa
 # No arguments: short usage on stderr, exit 2.
 run "$CUSTOMS"
 expect_rc 2; expect_out ""
-expect_err "Usage: customs <dockerfile|image|sbom|scan|diff|db|checks|version|help> [options]
+expect_err "Usage: customs <dockerfile|image|sbom|secrets|scan|diff|db|checks|version|help> [options]
 Run 'customs --help' for more."
 
 # A mistyped command gets a suggestion.

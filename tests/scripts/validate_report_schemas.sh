@@ -89,6 +89,7 @@ for format in json sarif; do
   check_live dockerfile "$format" "$customs" dockerfile "$tmp/live/Dockerfile" --format "$format"
   check_live image "$format" "$customs" image "$tmp/images/app.oci" --no-cache --format "$format"
   check_live image-vulns "$format" "$customs" image "$tmp/images/app.oci" --no-cache --db "$tmp/vuln.db" --format "$format"
+  check_live secrets "$format" "$customs" secrets "$tmp/images/app.oci" --no-cache --format "$format"
 done
 
 finish "report schema"
