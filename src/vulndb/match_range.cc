@@ -38,10 +38,8 @@ bool sort_events(std::vector<RangeEvent>& events, Comparer& cmp) {
   return ok;
 }
 
-// One range: nullopt when a comparison failed.
-std::optional<bool> in_range(const AffectedRange& range, std::string_view v, Comparer& cmp) {
-  std::vector<RangeEvent> events = range.events;
-  if (!sort_events(events, cmp)) return std::nullopt;
+// One range, its events already sorted: nullopt when a comparison failed.
+std::optional<bool> in_range(const std::vector<RangeEvent>& events, std::string_view v, Comparer& cmp) {
   bool affected = false;
   for (const RangeEvent& e : events) {
     if (is_zero(e)) {
@@ -85,6 +83,21 @@ std::optional<VersionScheme> scheme_for_range(const AffectedRange& range, std::s
 }
 
 RangeResult evaluate_affected(const Affected& affected, std::string_view version) {
+  RangeEvaluator once;
+  return once.evaluate(affected, version);
+}
+
+const RangeEvaluator::SortedEvents& RangeEvaluator::sorted(const AffectedRange& range, VersionScheme scheme) {
+  auto [it, inserted] = sorted_.try_emplace(&range);
+  if (inserted) {
+    Comparer cmp{scheme, {}};
+    it->second.events = range.events;
+    if (!sort_events(it->second.events, cmp)) it->second.problem = cmp.problem;
+  }
+  return it->second;
+}
+
+RangeResult RangeEvaluator::evaluate(const Affected& affected, std::string_view version) {
   RangeResult result;
   std::string problem;
   bool incomparable = false;
@@ -93,10 +106,11 @@ RangeResult evaluate_affected(const Affected& affected, std::string_view version
     auto scheme = scheme_for_range(range, affected.ecosystem);
     if (!scheme) continue;
     Comparer cmp{*scheme, {}};
-    auto hit = in_range(range, version, cmp);
+    const SortedEvents& events = sorted(range, *scheme);
+    auto hit = events.problem.empty() ? in_range(events.events, version, cmp) : std::nullopt;
     if (!hit) {
       incomparable = true;
-      if (problem.empty()) problem = cmp.problem;
+      if (problem.empty()) problem = events.problem.empty() ? cmp.problem : events.problem;
       continue;
     }
     if (*hit) {
@@ -116,7 +130,7 @@ RangeResult evaluate_affected(const Affected& affected, std::string_view version
     result.verdict = RangeVerdict::kIncomparable;
     result.problem = problem;
   }
-  if (fix_scheme) {
+  if (fix_scheme && result.fixed_versions.size() > 1) {
     std::sort(result.fixed_versions.begin(), result.fixed_versions.end(),
               [&](const std::string& a, const std::string& b) {
                 auto c = compare_versions(*fix_scheme, a, b);

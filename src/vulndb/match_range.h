@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vulndb/advisory.h"
@@ -33,5 +34,21 @@ std::optional<VersionScheme> scheme_for_range(const AffectedRange& range, std::s
 // introduced sets affected (v >= introduced), fixed clears it (v >= fixed), last_affected clears it
 // (v > last_affected), limit clears it (v >= limit). Ranges are OR-ed with the versions list.
 RangeResult evaluate_affected(const Affected& affected, std::string_view version);
+
+// evaluate_affected() for many versions against the same entries: each range's events are sorted
+// once. The entries must outlive the evaluator (it remembers them by address). Not thread-safe.
+class RangeEvaluator {
+ public:
+  RangeResult evaluate(const Affected& affected, std::string_view version);
+
+ private:
+  struct SortedEvents {
+    std::vector<RangeEvent> events;  // sorted; meaningful when problem is empty
+    std::string problem;             // why two events could not be compared, "" when they could
+  };
+  const SortedEvents& sorted(const AffectedRange& range, VersionScheme scheme);
+
+  std::unordered_map<const AffectedRange*, SortedEvents> sorted_;
+};
 
 }  // namespace customs

@@ -59,6 +59,7 @@ struct Scan {
   VulnStore& store;
   const MatchOptions& options;
   GroupBuilder groups;
+  RangeEvaluator ranges;
   MatchResult out;
   std::unordered_map<std::string, std::vector<std::shared_ptr<const Advisory>>> advisories;  // by query
   std::vector<MatchedPackage> matched;
@@ -73,14 +74,15 @@ bool in_ecosystems(const Affected& a, const PackageQuery& q) {
 
 // The candidate of one advisory for one package: its first affected entry that applies.
 std::optional<MatchCandidate> candidate_for(const Advisory& adv, const PackageQuery& q, const Package& p,
-                                            MatchResult& out) {
+                                            Scan& s) {
+  MatchResult& out = s.out;
   for (const Affected& a : adv.affected) {
     if (!in_ecosystems(a, q) || a.state == FixState::kNotAffected) continue;
     if (a.ranges.empty() && a.versions.empty()) {
       if (a.state == FixState::kAffected) continue;  // an entry that says nothing
       return MatchCandidate{&adv, &a, {}};
     }
-    RangeResult r = evaluate_affected(a, q.version);
+    RangeResult r = s.ranges.evaluate(a, q.version);
     if (r.verdict == RangeVerdict::kIncomparable) {
       ++out.stats.incomparable;
       out.diagnostics.warning(
@@ -123,7 +125,7 @@ Status match_package(Scan& s, const Package& p, size_t index) {
   if (!advisories) return advisories.error();
   std::vector<MatchCandidate> candidates;
   for (const auto& adv : **advisories) {
-    if (auto c = candidate_for(*adv, *q, p, s.out)) candidates.push_back(std::move(*c));
+    if (auto c = candidate_for(*adv, *q, p, s)) candidates.push_back(std::move(*c));
   }
   if (candidates.empty()) return ok_status();
   ++s.out.stats.matched_packages;
@@ -224,7 +226,7 @@ Result<MatchResult> match_inventory(const Inventory& inventory, VulnStore& store
     VulnStore& store;
     ~EndRead() { store.end_read(); }
   } end_read{store};
-  Scan scan{inventory, store, options, GroupBuilder(store, options.severity_order), {}, {}, {}, {}};
+  Scan scan{inventory, store, options, GroupBuilder(store, options.severity_order), {}, {}, {}, {}, {}};
   for (size_t i = 0; i < inventory.packages.size(); ++i) {
     if (Status s = match_package(scan, inventory.packages[i], i); !s) return s.error();
   }

@@ -95,6 +95,8 @@ class VulnStore {
   Status migrate();
   Status add_advisory(const Advisory& a);
   sqlite3_stmt* prepare_cached(int slot, const char* sql);
+  // The advisory at `rowid`, parsed once per store.
+  Result<std::shared_ptr<const Advisory>> parsed_advisory(int64_t rowid);
 
   sqlite3* db_ = nullptr;
   bool in_import_ = false;

@@ -124,32 +124,49 @@ Status VulnStore::add(const FeedBatch& batch) {
   return ok_status();
 }
 
+Result<std::shared_ptr<const Advisory>> VulnStore::parsed_advisory(int64_t rowid) {
+  auto [it, inserted] = parsed_.try_emplace(rowid);
+  if (!inserted) return it->second;
+  sqlite3_stmt* s = prepare_cached(kSelectDoc, "SELECT doc FROM advisories WHERE rowid = ?");
+  Use use(s);
+  sqlite3_bind_int64(s, 1, rowid);
+  Result<Advisory> a = make_error(ErrorKind::kIo, "advisory " + std::to_string(rowid) + " vanished");
+  if (sqlite3_step(s) == SQLITE_ROW) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    a = advisory_from_json(
+        std::string_view(text != nullptr ? text : "", static_cast<size_t>(sqlite3_column_bytes(s, 0))));
+  }
+  if (!a) {
+    parsed_.erase(it);
+    return a.error();
+  }
+  it->second = std::make_shared<const Advisory>(std::move(*a));
+  return it->second;
+}
+
 Result<std::vector<std::shared_ptr<const Advisory>>> VulnStore::shared_advisories_for(
     const std::vector<std::string>& ecosystems, std::string_view package) {
+  // Rowids first: a record already parsed is not read again.
   sqlite3_stmt* s =
       prepare_cached(kSelectByPackage,
-                     "SELECT a.rowid, a.doc FROM affected_index i JOIN advisories a ON a.rowid = i.advisory "
+                     "SELECT a.rowid FROM affected_index i JOIN advisories a ON a.rowid = i.advisory "
                      "WHERE i.package = ? AND i.ecosystem = ? AND a.withdrawn = ''");
-  std::vector<std::shared_ptr<const Advisory>> out;
+  std::vector<int64_t> rowids;
   for (const auto& eco : ecosystems) {
     Use use(s);
     std::string key = lookup_package_key(eco, package);
     bind(s, 1, key);
     bind(s, 2, eco);
     int rc = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-      auto [it, inserted] = parsed_.try_emplace(sqlite3_column_int64(s, 0));
-      if (inserted) {
-        auto a = advisory_from_json(text_column(s, 1));
-        if (!a) {
-          parsed_.erase(it);
-          return a.error();
-        }
-        it->second = std::make_shared<const Advisory>(std::move(*a));
-      }
-      out.push_back(it->second);
-    }
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) rowids.push_back(sqlite3_column_int64(s, 0));
     if (rc != SQLITE_DONE) return db_error(db_, "reading advisories");
+  }
+  std::vector<std::shared_ptr<const Advisory>> out;
+  out.reserve(rowids.size());
+  for (int64_t rowid : rowids) {
+    auto a = parsed_advisory(rowid);
+    if (!a) return a.error();
+    out.push_back(std::move(*a));
   }
   return out;
 }

@@ -25,6 +25,7 @@ enum Slot : int {
   kSelectRatings,
   kSelectKev,
   kSelectEpss,
+  kSelectDoc,
   kSlotCount
 };
 

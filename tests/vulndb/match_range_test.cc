@@ -83,5 +83,32 @@ TEST(OsvRange, AnIncomparableVersionGivesNoVerdictAndSaysWhich) {
   EXPECT_EQ(r.problem, "\"not a version\" is not a valid pep440 version");
 }
 
+TEST(OsvRange, AnEvaluatorReusedAcrossVersionsAnswersAsEachFreshEvaluation) {
+  // Events unsorted: the evaluator sorts them once and must walk them for every version alike.
+  Affected a = affected(
+      "npm", "SEMVER",
+      {{K::kFixed, "2.0.0"}, {K::kIntroduced, "1.5.0"}, {K::kIntroduced, "0"}, {K::kFixed, "1.2.3"}});
+  RangeEvaluator evaluator;
+  for (std::string v : {"1.0.0", "1.2.3", "1.6.0", "2.0.0", "1.1.9"}) {
+    RangeResult reused = evaluator.evaluate(a, v);
+    RangeResult fresh = evaluate_affected(a, v);
+    EXPECT_EQ(reused.verdict, fresh.verdict) << v;
+    EXPECT_EQ(reused.fixed_versions, fresh.fixed_versions) << v;
+  }
+  EXPECT_EQ(evaluator.evaluate(a, "1.0.0").fixed_versions, (std::vector<std::string>{"1.2.3", "2.0.0"}));
+  EXPECT_EQ(evaluator.evaluate(a, "1.6.0").fixed_versions, std::vector<std::string>{"2.0.0"});
+  EXPECT_EQ(evaluator.evaluate(a, "1.3.0").verdict, RangeVerdict::kNotAffected);
+}
+
+TEST(OsvRange, ARangeWhoseEventsCannotBeSortedStaysIncomparableForEveryVersion) {
+  Affected a = affected("PyPI", "ECOSYSTEM", {{K::kIntroduced, "1.0"}, {K::kFixed, "bad version!"}});
+  RangeEvaluator evaluator;
+  for (std::string v : {"0.5", "1.5"}) {
+    RangeResult r = evaluator.evaluate(a, v);
+    EXPECT_EQ(r.verdict, RangeVerdict::kIncomparable) << v;
+    EXPECT_EQ(r.problem, "\"bad version!\" is not a valid pep440 version") << v;
+  }
+}
+
 }  // namespace
 }  // namespace customs

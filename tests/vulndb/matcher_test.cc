@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "scratch_dir.h"
 
 namespace customs {
@@ -158,6 +160,33 @@ TEST_F(MatcherTest, ABundleOfSeveralCvesJoinsTheCveThatMatchedOnItsOwn) {
   ASSERT_EQ(r.vulnerabilities.size(), 1u);
   EXPECT_EQ(r.vulnerabilities[0].id, "CVE-2024-1000");
   EXPECT_EQ(r.vulnerabilities[0].aliases, (std::vector<std::string>{"CVE-2024-1001", "DSA-5000-1"}));
+}
+
+TEST_F(MatcherTest, PackagesSharingAnAdvisoryEachGetTheirOwnVersionAndFixes) {
+  // One group's facts are worked out once per scan; what depends on the installed version is not.
+  Affected two_lines;
+  two_lines.ecosystem = "npm";
+  two_lines.package = "minimist";
+  two_lines.ranges.push_back(
+      {"SEMVER",
+       "",
+       {{K::kIntroduced, "0"}, {K::kFixed, "0.2.4"}, {K::kIntroduced, "1.0.0"}, {K::kFixed, "1.2.6"}}});
+  import({{advisory("GHSA-xvch-5gv4-984h", "osv", {"CVE-2021-44906"}, {two_lines})}, {}, {}, {}});
+  Package old_line = package(PackageType::kNpm, "minimist", "0.1.0");
+  Package new_line = package(PackageType::kNpm, "minimist", "1.0.0");
+  new_line.path = "other/path";
+  MatchResult r = match({old_line, new_line, package(PackageType::kNpm, "minimist", "0.3.0")});
+  ASSERT_EQ(r.vulnerabilities.size(), 2u);
+  std::map<std::string, std::vector<std::string>> fixes;
+  for (const Vulnerability& v : r.vulnerabilities) {
+    EXPECT_EQ(v.id, "CVE-2021-44906");
+    EXPECT_EQ(v.aliases, std::vector<std::string>{"GHSA-xvch-5gv4-984h"});
+    fixes[v.installed_version + " " + v.path] = v.fixed_versions;
+  }
+  EXPECT_EQ(fixes["0.1.0 some/path"], (std::vector<std::string>{"0.2.4", "1.2.6"}));
+  EXPECT_EQ(fixes["1.0.0 other/path"], std::vector<std::string>{"1.2.6"});
+  EXPECT_NE(r.vulnerabilities[0].fingerprint, r.vulnerabilities[1].fingerprint);
+  EXPECT_EQ(r.stats.matched_packages, 2u);
 }
 
 TEST_F(MatcherTest, SeverityComesFromTheFirstSourceInOrderAndEveryRatingIsKept) {
