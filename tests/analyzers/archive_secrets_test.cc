@@ -1,6 +1,6 @@
 // Secrets inside zip archives: entry paths, nesting up to archive-depth, the per-archive byte
 // budget (zip bombs), entries over the size limit, and bytes that are not a readable zip. Uses
-// its own one-rule table so that the built-in rules can change freely.
+// its own one-rule table (secrets_test_util.h) so that the built-in rules can change freely.
 #include "analyzers/secrets/archive_secrets.h"
 
 #include <gtest/gtest.h>
@@ -9,27 +9,18 @@
 #include <string>
 #include <vector>
 
-#include "analyzers/secrets_zip_builder.h"
+#include "analyzers/secrets_test_util.h"
 
 namespace customs {
 namespace {
 
+using testing::kTestTokenRules;
+using testing::make_test_scanner;
 using testing::zip_bytes;
 using testing::ZipEntries;
 using Strings = std::vector<std::string>;
 
-const SecretRule kRules[] = {
-    {Rule{"T1", Severity::kHigh, Practice::kSecrets, "Test token", "why", "fix", "src"}, "token", "tok_",
-     R"(\b(tok_[a-z0-9]{10})\b)"},
-};
-
 constexpr const char* kTok = "tok_a1b2c3d4e5";
-
-std::unique_ptr<SecretScanner> make_scanner(const SecretScanOptions& o = {}) {
-  auto s = SecretScanner::create(o, kRules);
-  EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
-  return s.ok() ? std::move(*s) : nullptr;
-}
 
 // "path:line" of each hit.
 Strings hit_places(const ArchiveScanResult& r) {
@@ -46,7 +37,7 @@ std::string nested_jar() {
 }
 
 TEST(ArchiveSecrets, NamesEntriesInsideNestedArchives) {
-  auto s = make_scanner();
+  auto s = make_test_scanner();
   ArchiveScanResult r = scan_archive_secrets(*s, "app/lib/app.jar", nested_jar());
   EXPECT_EQ(hit_places(r), (Strings{"app/lib/app.jar!/BOOT-INF/lib/inner.jar!/config/app.yaml:1",
                                     "app/lib/app.jar!/BOOT-INF/classes/application.properties:2"}));
@@ -58,13 +49,13 @@ TEST(ArchiveSecrets, NamesEntriesInsideNestedArchives) {
 TEST(ArchiveSecrets, DepthOneLeavesNestedArchivesClosed) {
   SecretScanOptions o;
   o.archive_depth = 1;
-  auto s = make_scanner(o);
+  auto s = make_test_scanner(o);
   ArchiveScanResult r = scan_archive_secrets(*s, "app.jar", nested_jar());
   EXPECT_EQ(hit_places(r), Strings{"app.jar!/BOOT-INF/classes/application.properties:2"});
 }
 
 TEST(ArchiveSecrets, StoredAndDeflatedEntriesReadTheSame) {
-  auto s = make_scanner();
+  auto s = make_test_scanner();
   ZipEntries entries = {{"a.txt", std::string("x ") + kTok}};
   EXPECT_EQ(hit_places(scan_archive_secrets(*s, "s.zip", zip_bytes(entries, false))),
             Strings{"s.zip!/a.txt:1"});
@@ -75,7 +66,7 @@ TEST(ArchiveSecrets, StoredAndDeflatedEntriesReadTheSame) {
 TEST(ArchiveSecrets, AZipBombStopsAtTheBudgetWithANoteNamingTheArchive) {
   SecretScanOptions o;
   o.archive_max_bytes = 1 << 20;
-  auto s = make_scanner(o);
+  auto s = make_test_scanner(o);
   std::string bomb = zip_bytes({{"first.txt", std::string("t=") + kTok + "\n"},
                                 {"zeros.bin", std::string(uint64_t{3} << 20, '\0')},
                                 {"after.txt", std::string("t=") + kTok + "\n"}});
@@ -90,7 +81,7 @@ TEST(ArchiveSecrets, AZipBombStopsAtTheBudgetWithANoteNamingTheArchive) {
 TEST(ArchiveSecrets, AnEntryOverTheSizeLimitIsSkippedWithItsSize) {
   SecretScanOptions o;
   o.max_file_size = 100;
-  auto s = make_scanner(o);
+  auto s = make_test_scanner(o);
   std::string zip = zip_bytes({{"big.txt", std::string(200, 'a')}, {"small.txt", kTok}});
   ArchiveScanResult r = scan_archive_secrets(*s, "x.zip", zip);
   EXPECT_EQ(hit_places(r), Strings{"x.zip!/small.txt:1"});
@@ -102,20 +93,20 @@ TEST(ArchiveSecrets, AnEntryOverTheSizeLimitIsSkippedWithItsSize) {
 TEST(ArchiveSecrets, AllowlistedEntryPathsAreNotScanned) {
   SecretScanOptions o;
   o.allow_paths = {R"(!/test/)"};
-  auto s = make_scanner(o);
+  auto s = make_test_scanner(o);
   std::string zip = zip_bytes({{"test/a.txt", kTok}, {"main/a.txt", kTok}});
   EXPECT_EQ(hit_places(scan_archive_secrets(*s, "x.jar", zip)), Strings{"x.jar!/main/a.txt:1"});
 }
 
 TEST(ArchiveSecrets, BytesThatAreNotAZipGiveNothing) {
-  auto s = make_scanner();
+  auto s = make_test_scanner();
   ArchiveScanResult r = scan_archive_secrets(*s, "x.jar", std::string("plain ") + kTok);
   EXPECT_TRUE(r.hits.empty());
   EXPECT_TRUE(r.notes.empty());
 }
 
 TEST(ArchiveSecrets, ADamagedZipIsANoteNamingIt) {
-  auto s = make_scanner();
+  auto s = make_test_scanner();
   std::string zip = zip_bytes({{"a.txt", kTok}});
   ArchiveScanResult r = scan_archive_secrets(*s, "app/x.zip", zip.substr(0, zip.size() - 30));
   ASSERT_EQ(r.notes.size(), 1u);

@@ -1,6 +1,6 @@
 // Secrets in an image: layer tars written by the test, read by scan_layer with the secrets
 // analyzer (what an image scan does), then turned into findings by report_image_secrets. Uses its
-// own one-rule table so that the built-in rules can change freely.
+// own one-rule table (secrets_test_util.h) so that the built-in rules can change freely.
 #include "analyzers/secrets/image_secrets.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "analyzers/secrets_zip_builder.h"
+#include "analyzers/secrets_test_util.h"
 #include "io/stream.h"
 #include "io/tar_reader.h"
 #include "tar_builder.h"
@@ -17,30 +17,22 @@
 namespace customs {
 namespace {
 
+using testing::kTestTokenRules;
+using testing::make_test_scanner;
 using testing::TarBuilder;
 using testing::zip_bytes;
 using Strings = std::vector<std::string>;
-
-const SecretRule kRules[] = {
-    {Rule{"T1", Severity::kHigh, Practice::kSecrets, "Test token", "why", "fix", "src"}, "token", "tok_",
-     R"(\b(tok_[a-z0-9]{10})\b)"},
-};
 
 constexpr const char* kTok1 = "tok_a1b2c3d4e5";
 constexpr const char* kTok2 = "tok_f6g7h8i9j0";
 constexpr const char* kTok3 = "tok_k1l2m3n4o5";
 
-std::unique_ptr<SecretScanner> make_scanner(const SecretScanOptions& o = {}) {
-  auto s = SecretScanner::create(o, kRules);
-  EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
-  return s.ok() ? std::move(*s) : nullptr;
-}
-
 // An image made layer by layer from tars; each layer is read as an image scan reads it.
 class SecretImage {
  public:
   explicit SecretImage(const SecretScanOptions& o = {})
-      : scanner_(make_scanner(o)), analyzer_(std::make_unique<SecretFileAnalyzer>(*scanner_, kRules)) {}
+      : scanner_(make_test_scanner(o)),
+        analyzer_(std::make_unique<SecretFileAnalyzer>(*scanner_, kTestTokenRules)) {}
 
   void layer(std::string tar, const std::string& created_by = "/bin/sh -c #(nop) COPY . /") {
     size_t i = layers_.size();
@@ -218,10 +210,10 @@ TEST(ImageSecrets, RecordsNeverHoldARawValueEvenWithTwoSecretsOnALine) {
 TEST(ImageSecrets, TheCacheKeyChangesWithTheOptions) {
   SecretScanOptions small;
   small.max_file_size = 1000;
-  auto s1 = make_scanner();
-  auto s2 = make_scanner();
-  auto s3 = make_scanner(small);
-  SecretFileAnalyzer a(*s1, kRules), b(*s2, kRules), c(*s3, kRules);
+  auto s1 = make_test_scanner();
+  auto s2 = make_test_scanner();
+  auto s3 = make_test_scanner(small);
+  SecretFileAnalyzer a(*s1, kTestTokenRules), b(*s2, kTestTokenRules), c(*s3, kTestTokenRules);
   EXPECT_EQ(analyzers_key({&a}), analyzers_key({&b}));
   EXPECT_NE(analyzers_key({&a}), analyzers_key({&c}));
   EXPECT_EQ(a.name().substr(0, 8), "secrets-");
@@ -230,7 +222,7 @@ TEST(ImageSecrets, TheCacheKeyChangesWithTheOptions) {
 }
 
 TEST(ImageSecrets, MaskConfigSecretsRemovesValuesFromTheConfigAndTheFindings) {
-  auto s = make_scanner();
+  auto s = make_test_scanner();
   ImageMeta meta;
   std::string cmd = std::string("|1 TOKEN=") + kTok2 + " /bin/sh -c make";
   meta.config.history = {HistoryEntry{"", cmd}};

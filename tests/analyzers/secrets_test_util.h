@@ -1,14 +1,32 @@
 #pragma once
-// Zip archives written by the secrets tests themselves (libarchive's zip writer): entries in the
-// order given, fixed mtimes, deflated or stored.
+// Helpers of the secrets analyzer tests: a one-rule table of their own (so that the built-in rules
+// can change freely) with a scanner made from it, and zip archives written by the tests
+// themselves (libarchive's zip writer): entries in the order given, fixed mtimes, deflated or
+// stored.
 #include <archive.h>
 #include <archive_entry.h>
+#include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "analyzers/secrets/scanner.h"
+
 namespace customs::testing {
+
+// Rule T1 "Test token": tok_ and ten lower-case letters or digits.
+inline const SecretRule kTestTokenRules[] = {
+    {Rule{"T1", Severity::kHigh, Practice::kSecrets, "Test token", "why", "fix", "src"}, "token", "tok_",
+     R"(\b(tok_[a-z0-9]{10})\b)"},
+};
+
+inline std::unique_ptr<SecretScanner> make_test_scanner(const SecretScanOptions& o = {}) {
+  auto s = SecretScanner::create(o, kTestTokenRules);
+  EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+  return s.ok() ? std::move(*s) : nullptr;
+}
 
 using ZipEntries = std::vector<std::pair<std::string, std::string>>;  // name, content
 
