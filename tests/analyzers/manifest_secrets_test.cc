@@ -196,6 +196,20 @@ TEST(ManifestErrors, MalformedYamlIsALocatedError) {
   EXPECT_EQ(s.findings.size(), 0u);
 }
 
+TEST(ManifestErrors, ErrorInALaterDocumentNamesItsLine) {
+  auto s = scan("kind: Pod\n---\n# two\nkind: Service\nspec: {ports: [1}\n");
+  ASSERT_FALSE(s.status.ok());
+  EXPECT_EQ(s.status.error().where.line, 5);
+}
+
+// Regression (fuzz): yaml-cpp 0.7's LoadAll never returned on ",".
+TEST(ManifestErrors, StrayFlowTokensEndAndDocumentEndMarkersSplit) {
+  EXPECT_EQ(places(","), Strings{});
+  EXPECT_EQ(places("a: 1\n...\n%YAML 1.2\n---\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
+                   "  - {name: c, env: [{name: TOKEN, value: abcdef123456}]}\n"),
+            Strings{"SE121@9:42"});
+}
+
 TEST(ManifestErrors, NestingBeyondAnyManifestIsRefused) {
   auto s = scan("a: " + std::string(200, '[') + std::string(200, ']') + "\n");
   ASSERT_FALSE(s.status.ok());

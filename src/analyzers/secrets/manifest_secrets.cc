@@ -107,14 +107,16 @@ struct Walk {
   std::string_view text;
   FindingSink& out;
   std::set<std::pair<std::string, int>> text_hits;  // (rule id, line) the text scan reported
+  int base_line = 0;  // where the current document's text starts: its marks count from there
+  size_t base_pos = 0;
 
   // Byte `offset` of a scalar's value: exact when the value is written as it reads (plain or
   // quoted, no escapes or folding), else the node's start.
   Location at(const YAML::Node& n, size_t offset = 0) const {
     YAML::Mark m = n.Mark();
-    Location where{file, m.line + 1, m.column + 1};
-    if (m.pos < 0 || static_cast<size_t>(m.pos) >= text.size() || !n.IsScalar()) return where;
-    size_t pos = static_cast<size_t>(m.pos);
+    Location where{file, base_line + m.line + 1, m.column + 1};
+    if (m.pos < 0 || base_pos + static_cast<size_t>(m.pos) >= text.size() || !n.IsScalar()) return where;
+    size_t pos = base_pos + static_cast<size_t>(m.pos);
     if (text[pos] == '"' || text[pos] == '\'') ++pos;
     const std::string& v = n.Scalar();
     if (offset > v.size() || text.substr(pos, v.size()) != v) return where;
@@ -254,9 +256,60 @@ bool has_top_level_key(std::string_view text, std::string_view key) {
   return false;
 }
 
-Error yaml_error(const std::string& file, const YAML::Exception& e) {
-  Location where{file, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
+Error yaml_error(const std::string& file, const YAML::Exception& e, int base_line) {
+  Location where{file, e.mark.line >= 0 ? base_line + e.mark.line + 1 : 0,
+                 e.mark.column >= 0 ? e.mark.column + 1 : 0};
   return make_error(ErrorKind::kInvalidInput, "malformed YAML: " + e.msg, std::move(where));
+}
+
+// One document of a YAML stream and where its text starts.
+struct Document {
+  YAML::Node node;
+  int line = 0;  // 0-based
+  size_t pos = 0;
+};
+
+bool is_marker(std::string_view line, std::string_view marker) {
+  return line.starts_with(marker) &&
+         (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r' || line[3] == '\n');
+}
+
+// Splits the stream at document markers (a line starting "---", and after a "..." line) and loads
+// each part with YAML::Load: yaml-cpp 0.7's LoadAll never returns on some input (",").
+// Directive and comment lines go with the document that follows them.
+Result<std::vector<Document>> load_documents(const std::string& file, std::string_view text) {
+  std::vector<Document> docs;
+  int start_line = 0;
+  size_t start = 0;
+  bool content = false;
+  // Documents are only ever constructed: YAML::Node's operator= would write into a loaded tree.
+  auto close = [&](size_t end, int next_line) -> Status {
+    try {
+      docs.push_back(Document{YAML::Load(std::string(text.substr(start, end - start))), start_line, start});
+    } catch (const YAML::Exception& e) {
+      return yaml_error(file, e, start_line);
+    }
+    start = end;
+    start_line = next_line;
+    content = false;
+    return ok_status();
+  };
+  int line_no = 0;
+  for (size_t at = 0; at < text.size(); ++line_no) {
+    size_t nl = text.find('\n', at);
+    size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
+    std::string_view line = text.substr(at, next - at);
+    if (is_marker(line, "---") && content)
+      if (Status st = close(at, line_no); !st.ok()) return st.error();
+    std::string_view t = trim(line);
+    if (!t.empty() && t[0] != '#' && t[0] != '%') content = true;
+    at = next;
+    if (is_marker(line, "..."))
+      if (Status st = close(at, line_no + 1); !st.ok()) return st.error();
+  }
+  if (content)
+    if (Status st = close(text.size(), line_no); !st.ok()) return st.error();
+  return docs;
 }
 
 }  // namespace
@@ -282,24 +335,26 @@ Status scan_manifest_secrets(const SecretScanner& scanner, const std::string& fi
                              FindingSink& out) {
   if (!npm::yaml_depth_is_safe(text))
     return make_error(ErrorKind::kInvalidInput, "YAML nested deeper than any manifest; not parsed", {file});
-  std::vector<YAML::Node> docs;
-  try {
-    docs = YAML::LoadAll(std::string(text));
-  } catch (const YAML::Exception& e) {
-    return yaml_error(file, e);
-  } catch (const std::exception& e) {
-    return make_error(ErrorKind::kInvalidInput, std::string("malformed YAML: ") + e.what(), {file});
-  }
+  Result<std::vector<Document>> docs = [&]() -> Result<std::vector<Document>> {
+    try {
+      return load_documents(file, text);
+    } catch (const std::exception& e) {
+      return make_error(ErrorKind::kInvalidInput, std::string("malformed YAML: ") + e.what(), {file});
+    }
+  }();
+  if (!docs.ok()) return docs.error();
   Walk w{scanner, file, text, out, {}};
   for (const SecretHit& h : scan_text_secrets(scanner, file, text, out))
     w.text_hits.emplace(std::string(h.rule->rule.id), h.line);
-  try {
-    for (const YAML::Node& doc : docs) {
-      if (!scalar(doc, "kind").empty()) check_kubernetes(w, doc, 0);
-      if (field(doc, "services").IsMap()) check_compose(w, doc);
+  for (const Document& doc : *docs) {
+    w.base_line = doc.line;
+    w.base_pos = doc.pos;
+    try {
+      if (!scalar(doc.node, "kind").empty()) check_kubernetes(w, doc.node, 0);
+      if (field(doc.node, "services").IsMap()) check_compose(w, doc.node);
+    } catch (const YAML::Exception& e) {
+      return yaml_error(file, e, doc.line);
     }
-  } catch (const YAML::Exception& e) {
-    return yaml_error(file, e);
   }
   return ok_status();
 }
