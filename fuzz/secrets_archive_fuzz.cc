@@ -18,7 +18,9 @@ const customs::SecretScanner& scanner() {
     o.max_file_size = 64 << 10;
     o.archive_max_bytes = 1 << 20;
     o.archive_depth = 3;
-    return std::move(*customs::SecretScanner::create(o));
+    auto created = customs::SecretScanner::create(o);
+    if (!created.ok()) __builtin_trap();
+    return std::move(*created);
   }();
   return *s;
 }
