@@ -7,9 +7,12 @@
 #include <ostream>
 
 #include "analyzers/secrets/image_secrets.h"
+#include "analyzers/secrets/manifest_secrets.h"
 #include "analyzers/secrets/scanner.h"
+#include "analyzers/secrets/text_secrets.h"
 #include "app/app.h"
 #include "app/commands.h"
+#include "app/discover.h"
 #include "app/image_options.h"
 #include "app/image_scan.h"
 #include "app/options.h"
@@ -68,8 +71,36 @@ Result<ScanReport> scan_image_target(const SecretsRun& run) {
   return report;
 }
 
+// A regular file that is no image archive: a Dockerfile (by name), a Kubernetes or Compose
+// manifest (looks_like_manifest), or any other file, scanned as text.
+bool single_file_target(const SecretsRun& run) {
+  const std::string& path = run.options.source.target;
+  auto info = run.env.fs.stat(path);
+  if (!info.ok() || info->type != FileType::kRegular || run.options.source.rootfs) return false;
+  auto image = resolve_target(path, run.env.fs, false);
+  return !image.ok() || image->kind == TargetKind::kRegistry;
+}
+
+Result<ScanReport> scan_single_file_target(const SecretsRun& run) {
+  const std::string& path = run.options.source.target;
+  auto text = run.env.fs.read_file(path, run.scanner.options().max_file_size);
+  if (!text.ok()) return text.error();
+  std::string_view base = std::string_view(path).substr(path.rfind('/') + 1);
+  SecretFileKind kind = SecretFileKind::kText;
+  if (is_dockerfile_name(base)) kind = SecretFileKind::kDockerfile;
+  if (looks_like_manifest(path, *text)) kind = SecretFileKind::kManifest;
+  ScanReport report;
+  FindingSink sink(&run.settings.config.policy);
+  Status scanned = scan_file_secrets(run.scanner, path, *text, kind, sink, report.diagnostics);
+  if (!scanned.ok()) return scanned.error();
+  report.targets.push_back(ScanTarget{path, "file", true});
+  report.findings = sink.take();
+  return report;
+}
+
 // First match wins: rows for narrower kinds go before the image row, which takes everything.
 const SecretsTargetKind kTargetKinds[] = {
+    {"file", single_file_target, scan_single_file_target},
     {"image", any_target, scan_image_target},
 };
 

@@ -87,10 +87,11 @@ TEST(ManifestRules, RowsHaveTextAndUniqueIds) {
 
 TEST(ManifestKind, YamlWithKubernetesOrComposeShape) {
   EXPECT_TRUE(looks_like_manifest("k8s/deploy.yaml", "apiVersion: v1\nkind: Pod\n"));
+  EXPECT_TRUE(looks_like_manifest("pod.yml", "kind: Pod\nspec: [a\n"));
   EXPECT_TRUE(looks_like_manifest("a.yml", "# c\nservices:\n  web: {}\n"));
   EXPECT_TRUE(looks_like_manifest("x/docker-compose.prod.yml", "version: '3'\n"));
   EXPECT_TRUE(looks_like_manifest("COMPOSE.YAML", ""));
-  EXPECT_FALSE(looks_like_manifest("values.yaml", "image:\n  kind: x\napiVersion: 1\n"));
+  EXPECT_FALSE(looks_like_manifest("values.yaml", "image:\n  kind: x\n  apiVersion: 1\nreplicas: 2\n"));
   EXPECT_FALSE(looks_like_manifest("deploy.json", "apiVersion: v1\nkind: Pod\n"));
 }
 

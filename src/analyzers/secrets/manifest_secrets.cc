@@ -327,7 +327,7 @@ bool looks_like_manifest(std::string_view path, std::string_view text) {
       to_lower(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
   if (!base.ends_with(".yaml") && !base.ends_with(".yml")) return false;
   if (base.starts_with("compose") || base.starts_with("docker-compose")) return true;
-  return (has_top_level_key(text, "apiVersion:") && has_top_level_key(text, "kind:")) ||
+  return has_top_level_key(text, "apiVersion:") || has_top_level_key(text, "kind:") ||
          has_top_level_key(text, "services:");
 }
 

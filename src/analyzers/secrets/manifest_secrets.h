@@ -20,7 +20,7 @@ std::span<const Rule> manifest_secret_rules();
 const Rule* find_manifest_secret_rule(std::string_view id);
 
 // True for a .yaml/.yml file that is a Compose file by name (compose*.y*ml, docker-compose*) or
-// holds a top-level `apiVersion:` and `kind:` (Kubernetes) or `services:` (Compose).
+// holds a top-level `apiVersion:` or `kind:` (Kubernetes) or `services:` (Compose).
 bool looks_like_manifest(std::string_view path, std::string_view text);
 
 // The text scan and the manifest rules over every document of `text`. Fails with kInvalidInput at
