@@ -72,11 +72,14 @@ Result<ScanReport> scan_image_target(const SecretsRun& run) {
 }
 
 // A regular file that is no image archive: a Dockerfile (by name), a Kubernetes or Compose
-// manifest (looks_like_manifest), or any other file, scanned as text.
+// manifest (looks_like_manifest), or any other file, scanned as text. A file named like an
+// archive stays with the image row, which says why it cannot be read.
 bool single_file_target(const SecretsRun& run) {
   const std::string& path = run.options.source.target;
   auto info = run.env.fs.stat(path);
   if (!info.ok() || info->type != FileType::kRegular || run.options.source.rootfs) return false;
+  for (std::string_view ext : {".tar", ".tar.gz", ".tgz", ".tar.zst", ".tar.xz"})
+    if (path.ends_with(ext)) return false;
   auto image = resolve_target(path, run.env.fs, false);
   return !image.ok() || image->kind == TargetKind::kRegistry;
 }
