@@ -159,7 +159,7 @@ TEST(SecretValues, AwsKeysInEnvAndRunAreLocatedAndMasked) {
 
 // Known gap of the shared engine: the AWS secret key rule wants '=' or ':' after the name, so the
 // space-separated form of `aws configure set` is not found (the old DF042 table found it).
-TEST(SecretValues, DISABLED_AwsConfigureSetSecretKey) {
+TEST(SecretValues, AwsConfigureSetSecretKey) {
   auto run =
       run_check("DF042",
                 "FROM alpine\n"

@@ -192,6 +192,7 @@ std::vector<Positive> cloud_positives() {
   return {
       {"SE020", "aws_access_key_id = " + akia + "\n", akia},
       {"SE021", "aws_secret_access_key = " + aws_secret + "\n", aws_secret},
+      {"SE021", "aws configure set aws_secret_access_key " + aws_secret + "\n", aws_secret},
       {"SE021", R"({"AccessKeyId": "x", "SecretAccessKey": ")" + aws_secret + "\"}", aws_secret},
       {"SE022", "aws_session_token=" + session + "\n", session},
       {"SE023", gcp, gcp_body, "app/sa.json"},

@@ -26,7 +26,7 @@ const SecretRule kRules[] = {
           kSource},
      "cloud",
      "awssecret,aws_secret,aws-secret,secret_access_key,secretaccesskey",
-     R"((?i)(?:aws[_-]?secret[_-]?(?:access[_-]?)?key|secret_access_key|secretaccesskey)["']?[ \t]*[:=>]{1,3}[ \t]*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$))",
+     R"((?i)(?:aws[_-]?secret[_-]?(?:access[_-]?)?key|secret_access_key|secretaccesskey)["']?(?:[ \t]*[:=>]{1,3}[ \t]*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$))",
      not_example,
      3.0,
      {},
