@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <mutex>
 #include <string>
 
@@ -56,8 +57,9 @@ class HyperscanFinder final : public RuleFinder {
 
   std::vector<uint32_t> candidates(std::string_view text) const override {
     std::vector<uint32_t> hits;
+    if (text.size() > std::numeric_limits<unsigned>::max()) return every_rule();
     Scratch scratch = take_scratch();
-    hs_scan(
+    hs_error_t rc = hs_scan(
         db_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch.get(),
         [](unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) -> int {
           static_cast<std::vector<uint32_t>*>(ctx)->push_back(id);
@@ -65,6 +67,7 @@ class HyperscanFinder final : public RuleFinder {
         },
         &hits);
     give_back(std::move(scratch));
+    if (rc != HS_SUCCESS) return every_rule();  // no scratch space: over-report, never miss
     std::sort(hits.begin(), hits.end());
     std::vector<uint32_t> out;
     for (uint32_t id : hits) {
@@ -79,6 +82,11 @@ class HyperscanFinder final : public RuleFinder {
   }
 
  private:
+  std::vector<uint32_t> every_rule() const {
+    std::vector<uint32_t> all(keywords_of_.size());
+    for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+    return all;
+  }
   // Scratch space is per concurrent scan: a pool, grown on demand.
   Scratch take_scratch() const {
     {
